@@ -1,0 +1,213 @@
+/**
+ * The FSRS-6 memory model: retrievability, initial and next stability and difficulty.
+ *
+ * Every function is pure arithmetic on numbers. The operations are written in
+ * the same order as ts-fsrs 5.4 (`algorithm.ts`) and rounded to 8 decimals at
+ * the same places, so results are bit-identical to it (IEEE-754 is deterministic
+ * for the same sequence of operations; `Math.pow`/`Math.exp` are the engine's).
+ *
+ * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
+ */
+import { RecallKitError } from '../../core/errors';
+import type { Grade } from '../types';
+import { S_MAX, S_MIN, clamp, round8 } from './params';
+
+/** Precomputed constants of one weight vector (built once per scheduler). */
+export interface Model {
+  /** The 21 weights. */
+  readonly w: readonly number[];
+  /** `-w20`: the (negative) power of the forgetting curve. */
+  readonly decay: number;
+  /** `0.9^{1/decay} - 1`, rounded to 8 decimals, so that `R(S, S) = 0.9`. */
+  readonly factor: number;
+  /** `e^{w8}`, the recall-stability scale. */
+  readonly expW8: number;
+  /** `D_0(4)`, the mean-reversion target of difficulty. */
+  readonly easyD0: number;
+  /** `e^{w17 w18}` with short-term scheduling, else 1: the lapse-stability floor divisor. */
+  readonly lapseDivisor: number;
+  /** Whether same-day reviews use the short-term stability formula. */
+  readonly shortTerm: boolean;
+}
+
+/**
+ * Builds the constants of a model.
+ *
+ * $$\text{DECAY} = -w_{20}, \quad \text{FACTOR} = 0.9^{1/\text{DECAY}} - 1$$
+ *
+ * @param w 21 checked weights.
+ * @param shortTerm Whether short-term scheduling is on.
+ * @returns The model.
+ */
+export function createModel(w: readonly number[], shortTerm: boolean): Model {
+  const decay = -(w[20] as number);
+  // Math.pow (not `**`) everywhere: ts-fsrs uses Math.pow, and we want the same bits.
+  const factor = round8(Math.exp(Math.pow(decay, -1) * Math.log(0.9)) - 1);
+  const partial = { w, decay, factor, expW8: Math.exp(w[8] as number), easyD0: 0, shortTerm };
+  return Object.freeze({
+    ...partial,
+    easyD0: initDifficulty(partial as Model, 4),
+    lapseDivisor: shortTerm ? Math.exp((w[17] as number) * (w[18] as number)) : 1,
+  });
+}
+
+/**
+ * The forgetting curve: probability of recall after `t` days at stability `s`.
+ *
+ * $$R(t, S) = \left(1 + \text{FACTOR} \cdot \frac{t}{S}\right)^{\text{DECAY}}$$
+ *
+ * @param m The model.
+ * @param t Days elapsed (whole days in the scheduler).
+ * @param s Stability in days (> 0).
+ * @returns Retrievability in (0, 1], rounded to 8 decimals.
+ */
+export function forgettingCurve(m: Model, t: number, s: number): number {
+  return round8(Math.pow(1 + (m.factor * t) / s, m.decay));
+}
+
+/**
+ * The interval multiplier for a desired retention: $I(r, S) = S \cdot (r^{1/\text{DECAY}} - 1) / \text{FACTOR}$.
+ *
+ * @param m The model.
+ * @param retention Desired retention in (0, 1].
+ * @returns The multiplier of stability, rounded to 8 decimals.
+ */
+export function intervalModifier(m: Model, retention: number): number {
+  return round8((Math.pow(retention, 1 / m.decay) - 1) / m.factor);
+}
+
+/**
+ * Initial stability: $S_0(G) = \max(w_{G-1}, 0.1)$.
+ *
+ * @param m The model.
+ * @param g The first grade.
+ * @returns Stability in days.
+ */
+export function initStability(m: Model, g: Grade): number {
+  return Math.max(m.w[g - 1] as number, 0.1);
+}
+
+/**
+ * Initial difficulty: $D_0(G) = w_4 - e^{w_5 (G - 1)} + 1$ (not clamped here; callers clamp to [1, 10]).
+ *
+ * @param m The model.
+ * @param g The first grade.
+ * @returns Difficulty, rounded to 8 decimals.
+ */
+export function initDifficulty(m: Model, g: Grade): number {
+  return round8((m.w[4] as number) - Math.exp((g - 1) * (m.w[5] as number)) + 1);
+}
+
+/**
+ * Next difficulty, with linear damping and mean reversion to $D_0(4)$.
+ *
+ * $$\Delta D = -w_6 (G - 3), \quad D' = D + \Delta D \cdot \frac{10 - D}{9}$$
+ * $$D'' = \text{clamp}(w_7 D_0(4) + (1 - w_7) D', 1, 10)$$
+ *
+ * @param m The model.
+ * @param d Current difficulty.
+ * @param g The grade.
+ * @returns The next difficulty.
+ */
+export function nextDifficulty(m: Model, d: number, g: Grade): number {
+  const w = m.w;
+  const next = d + round8((-(w[6] as number) * (g - 3) * (10 - d)) / 9);
+  return clamp(round8((w[7] as number) * m.easyD0 + (1 - (w[7] as number)) * next), 1, 10);
+}
+
+/**
+ * Stability after a successful recall (Hard, Good, Easy).
+ *
+ * $$S'_r = S \left(1 + e^{w_8} (11 - D) S^{-w_9} (e^{w_{10}(1 - R)} - 1) \cdot w_{15}[G=2] \cdot w_{16}[G=4]\right)$$
+ *
+ * @param m The model.
+ * @param d Difficulty.
+ * @param s Stability.
+ * @param r Retrievability at the review.
+ * @param g The grade (2..4).
+ * @returns The new stability, in [0.001, 36500], rounded to 8 decimals.
+ */
+export function recallStability(m: Model, d: number, s: number, r: number, g: Grade): number {
+  const w = m.w;
+  let inc = m.expW8 * (11 - d) * Math.pow(s, -(w[9] as number)) * (Math.exp((1 - r) * (w[10] as number)) - 1);
+  if (g === 2) inc *= w[15] as number;
+  else if (g === 4) inc *= w[16] as number;
+  return round8(clamp(s * (1 + inc), S_MIN, S_MAX));
+}
+
+/**
+ * Stability after a lapse (Again), never above the pre-lapse stability divided by the short-term boost.
+ *
+ * $$S'_f = w_{11} D^{-w_{12}} \left((S + 1)^{w_{13}} - 1\right) e^{w_{14}(1 - R)}$$
+ * $$S'_f = \min\left(S'_f, \max\left(\frac{S}{e^{w_{17} w_{18}}}, 0.001\right)\right)$$
+ *
+ * @param m The model.
+ * @param d Difficulty.
+ * @param s Stability.
+ * @param r Retrievability at the review.
+ * @returns The new stability.
+ */
+export function forgetStability(m: Model, d: number, s: number, r: number): number {
+  const w = m.w;
+  const sf = round8(
+    clamp(
+      (w[11] as number) * Math.pow(d, -(w[12] as number)) * (Math.pow(s + 1, w[13] as number) - 1) * Math.exp((1 - r) * (w[14] as number)),
+      S_MIN,
+      S_MAX,
+    ),
+  );
+  return clamp(round8(s / m.lapseDivisor), S_MIN, sf);
+}
+
+/**
+ * Stability after a same-day review (short-term), FSRS-6's stability-dependent boost.
+ *
+ * $$S' = S \cdot S^{-w_{19}} e^{w_{17}(G - 3 + w_{18})}, \quad \text{boost} \ge 1 \text{ when } G \ge 2$$
+ *
+ * @param m The model.
+ * @param s Stability.
+ * @param g The grade.
+ * @returns The new stability.
+ */
+export function shortTermStability(m: Model, s: number, g: Grade): number {
+  const w = m.w;
+  let sinc = Math.pow(s, -(w[19] as number)) * Math.exp((w[17] as number) * (g - 3 + (w[18] as number)));
+  if (g >= 2 && sinc < 1) sinc = 1;
+  return round8(clamp(s * sinc, S_MIN, S_MAX));
+}
+
+/** A memory state: difficulty and stability. */
+export interface Memory {
+  /** Difficulty, 1..10. */
+  d: number;
+  /** Stability in days. */
+  s: number;
+}
+
+/**
+ * The next memory state after a review `t` days after the last one.
+ *
+ * A state of `d = s = 0` is a card never reviewed: it gets the initial values.
+ *
+ * @param m The model.
+ * @param d Current difficulty (0 for new).
+ * @param s Current stability (0 for new).
+ * @param t Days since the last review (whole days, >= 0).
+ * @param g The grade.
+ * @param r Retrievability at the review, if already computed.
+ * @returns The next `{ d, s }`.
+ * @throws RecallKitError `RK_INVALID_CARD_STATE` for a non-new state with `d < 1` or `s < 0.001`.
+ */
+export function nextMemory(m: Model, d: number, s: number, t: number, g: Grade, r?: number): Memory {
+  if (d === 0 && s === 0) return { d: clamp(initDifficulty(m, g), 1, 10), s: initStability(m, g) };
+  if (d < 1 || s < S_MIN) {
+    throw new RecallKitError('RK_INVALID_CARD_STATE', `memory state out of range: difficulty ${d}, stability ${s}`, 'card');
+  }
+  let ns: number;
+  if (t === 0 && m.shortTerm) ns = shortTermStability(m, s, g);
+  else {
+    const rr = r === undefined ? forgettingCurve(m, t, s) : r;
+    ns = g === 1 ? forgetStability(m, d, s, rr) : recallStability(m, d, s, rr, g);
+  }
+  return { d: nextDifficulty(m, d, g), s: ns };
+}

@@ -1,0 +1,59 @@
+/**
+ * Learning-step arithmetic: which step a (re)learning card goes to and how many
+ * minutes until it is due. Behaviour of ts-fsrs 5.4 `BasicLearningStepsStrategy`
+ * (itself Anki's v3 learning steps).
+ */
+import { RecallKitError, describe } from '../../core/errors';
+import type { CardPhase, Grade } from '../types';
+
+/** A learning step: a whole number followed by `m`, `h` or `d`, e.g. `'10m'`, `'1h'`, `'1d'`. */
+export type StepUnit = `${number}${'m' | 'h' | 'd'}`;
+
+const MINUTES = { m: 1, h: 60, d: 1440 } as const;
+
+/**
+ * Parses learning steps into minutes.
+ *
+ * @param steps Steps such as `['1m', '10m']`.
+ * @param path The option name, for errors.
+ * @returns Minutes per step.
+ * @throws RecallKitError `RK_INVALID_OPTIONS` for anything but an array of `<integer><m|h|d>`.
+ */
+export function parseSteps(steps: unknown, path: string): number[] {
+  if (!Array.isArray(steps)) {
+    throw new RecallKitError('RK_INVALID_OPTIONS', `expected an array of steps like '10m', got ${describe(steps)}`, path);
+  }
+  return steps.map((step, i) => {
+    const match = typeof step === 'string' ? /^(\d{1,7})([mhd])$/.exec(step) : null;
+    if (!match) {
+      throw new RecallKitError('RK_INVALID_OPTIONS', `a step is a whole number with m, h or d, e.g. '10m', got ${describe(step)}`, `${path}[${i}]`);
+    }
+    return Number(match[1]) * MINUTES[match[2] as keyof typeof MINUTES];
+  });
+}
+
+/**
+ * Where a learning step leads: minutes until due (0 = graduate by FSRS interval) and the next step index.
+ *
+ * Again goes back to the first step; Hard repeats the current step with the
+ * average of the first two steps (1.5x the only step); Good moves to the next
+ * step, or graduates after the last one; Easy always graduates. A review card
+ * answered Again enters relearning at its current (normally first) step.
+ *
+ * @param steps Minutes per step (learning or relearning, chosen by the caller).
+ * @param phase The card's phase before the review.
+ * @param step The card's current step index.
+ * @param g The grade.
+ * @returns Minutes (0 when the card leaves the steps) and the next step.
+ */
+export function stepOutcome(steps: readonly number[], phase: CardPhase, step: number, g: Grade): { minutes: number; next: number } {
+  const n = steps.length;
+  if (n === 0 || step >= n) return { minutes: 0, next: 0 };
+  const first = steps[0] as number;
+  if (phase === 'review') return { minutes: g === 1 ? (steps[step] as number) : 0, next: 0 };
+  if (g === 1) return { minutes: first, next: 0 };
+  if (g === 2) return { minutes: n === 1 ? Math.round(first * 1.5) : Math.round((first + (steps[1] as number)) / 2), next: step };
+  // A 0-minute next step counts as "no next step" in ts-fsrs (its `if (nextMin)`), so the card graduates.
+  if (g === 3 && step + 1 < n && (steps[step + 1] as number) > 0) return { minutes: steps[step + 1] as number, next: step + 1 };
+  return { minutes: 0, next: 0 };
+}
