@@ -70,7 +70,8 @@ function toIssues(error: z.core.$ZodError, input: unknown): Issue[] {
       }
       continue;
     }
-    issues.push({ path: formatPath(issue.path), message: issue.message + describeReceived(input, issue.path) });
+    const received = issue.code === 'custom' ? '' : describeReceived(input, issue.path);
+    issues.push({ path: formatPath(issue.path), message: issue.message + received });
   }
   return issues;
 }

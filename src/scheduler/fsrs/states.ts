@@ -1,0 +1,178 @@
+/**
+ * FSRS-6 state transitions: one handler per card phase, each able to produce
+ * every outcome (for `preview`) or just one (for `review`).
+ *
+ * Transition rules follow ts-fsrs 5.4: `BasicScheduler` when short-term
+ * scheduling is on (learning steps, same-day stability), `LongTermScheduler`
+ * when it is off (every answer goes straight to review with a day interval).
+ */
+import type { CardPhase, CardState, Grade, ReviewResult } from '../types';
+import { applyFuzz } from './fuzz';
+import { type Memory, type Model, forgettingCurve, nextMemory } from './memory';
+import { stepOutcome } from './steps';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+/** Everything a transition reads, fixed when the scheduler is created. */
+export interface Context {
+  /** The memory model. */
+  readonly m: Model;
+  /** Interval per day of stability at the desired retention. */
+  readonly ivlMod: number;
+  /** The longest interval in days. */
+  readonly maxIvl: number;
+  /** Learning steps in minutes. */
+  readonly learn: readonly number[];
+  /** Relearning steps in minutes. */
+  readonly relearn: readonly number[];
+  /** The fuzz factor for a review, or `null` when fuzz is off. */
+  readonly fuzz: ((card: CardState, now: number) => number) | null;
+  /** Picks a day within the fuzz range instead of the random factor (load balancing), when set. */
+  readonly balance: ((ivl: number, min: number, max: number, now: number, factor: number) => number) | null;
+}
+
+/** The per-review inputs shared by the four outcomes. */
+interface Review {
+  readonly ctx: Context;
+  readonly card: CardState;
+  readonly now: number;
+  /** Whole days since the last review (0 for a new card). */
+  readonly t: number;
+  /** The fuzz factor in [0, 1), or -1 when fuzz is off. */
+  readonly fz: number;
+}
+
+/** The day interval for a stability, capped and fuzzed (ts-fsrs `next_interval`). */
+function interval(rv: Review, s: number): number {
+  const { ivlMod, maxIvl, balance } = rv.ctx;
+  const ivl = Math.min(Math.max(1, Math.round(s * ivlMod)), maxIvl);
+  if (rv.fz < 0) return ivl;
+  return balance ? balance(ivl, rv.t, maxIvl, rv.now, rv.fz) : applyFuzz(ivl, rv.t, maxIvl, rv.fz);
+}
+
+/** Builds the result of one grade. */
+function result(
+  rv: Review,
+  g: Grade,
+  mem: Memory,
+  state: CardPhase,
+  step: number,
+  scheduledDays: number,
+  due: number,
+  lapses: number,
+): ReviewResult {
+  const { card, now } = rv;
+  const next: CardState =
+    card.id === undefined
+      ? {
+          version: 1,
+          due,
+          stability: mem.s,
+          difficulty: mem.d,
+          state,
+          step,
+          reps: card.reps + 1,
+          lapses,
+          scheduledDays,
+          lastReview: now,
+        }
+      : {
+          version: 1,
+          id: card.id,
+          due,
+          stability: mem.s,
+          difficulty: mem.d,
+          state,
+          step,
+          reps: card.reps + 1,
+          lapses,
+          scheduledDays,
+          lastReview: now,
+        };
+  const log =
+    card.id === undefined
+      ? { version: 1 as const, rating: g, reviewedAt: now, elapsedDays: rv.t, card }
+      : { version: 1 as const, cardId: card.id, rating: g, reviewedAt: now, elapsedDays: rv.t, card };
+  return { card: next, log };
+}
+
+/** Graduates to review with an FSRS interval. */
+function toReview(rv: Review, g: Grade, mem: Memory, days: number, lapses: number): ReviewResult {
+  return result(rv, g, mem, 'review', 0, days, rv.now + days * DAY, lapses);
+}
+
+/** Applies learning steps (ts-fsrs `applyLearningSteps`). */
+function withSteps(rv: Review, g: Grade, mem: Memory, steps: readonly number[], to: CardPhase, lapses: number): ReviewResult {
+  const { card, now } = rv;
+  const { minutes, next } = stepOutcome(steps, card.state, card.step, g);
+  if (minutes > 0 && minutes < 1440) return result(rv, g, mem, to, next, 0, now + minutes * MINUTE, lapses);
+  if (minutes >= 1440) return result(rv, g, mem, 'review', next, Math.floor(minutes / 1440), now + minutes * MINUTE, lapses);
+  return toReview(rv, g, mem, interval(rv, mem.s), lapses);
+}
+
+/**
+ * Computes the outcome of one grade, or of all four when `only` is 0.
+ *
+ * @param ctx The scheduler context.
+ * @param card The card before the review (trusted: checked by the caller).
+ * @param now The review time (epoch ms, not before `card.lastReview`).
+ * @param t Whole days since the last review.
+ * @param only The grade to compute, or 0 for all.
+ * @returns One result per computed grade, indexed by grade (index 0 unused).
+ */
+export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade | 0): (ReviewResult | undefined)[] {
+  const rv: Review = { ctx, card, now, t, fz: ctx.fuzz ? ctx.fuzz(card, now) : -1 };
+  const { m } = ctx;
+  const { difficulty: d, stability: s, state } = card;
+  const out: (ReviewResult | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  const want = (g: Grade) => only === 0 || only === g;
+  const mem = (g: Grade, r?: number) => nextMemory(m, d, s, t, g, r);
+
+  if (m.shortTerm && state !== 'review') {
+    // New, learning and relearning cards walk their steps.
+    const steps = state === 'relearning' ? ctx.relearn : ctx.learn;
+    const to = state === 'new' ? 'learning' : state;
+    for (let g = 1 as Grade; g <= 4; g++) if (want(g)) out[g] = withSteps(rv, g, mem(g), steps, to, card.lapses);
+    return out;
+  }
+
+  // Review cards (and every card when short-term scheduling is off): one
+  // retrievability for all grades, then intervals ordered Again < Hard < Good < Easy.
+  const r = d === 0 && s === 0 ? undefined : forgettingCurve(m, t, s);
+  const lapse = state === 'new' ? 0 : 1;
+  if (m.shortTerm) {
+    if (want(1)) out[1] = withSteps(rv, 1, mem(1, r), ctx.relearn, 'relearning', card.lapses + 1);
+    if (only === 1) return out;
+    const mh = mem(2, r);
+    const mg = mem(3, r);
+    let hard = interval(rv, mh.s);
+    let good = interval(rv, mg.s);
+    hard = Math.min(hard, good);
+    good = Math.max(good, hard + 1);
+    if (want(2)) out[2] = toReview(rv, 2, mh, hard, card.lapses);
+    if (want(3)) out[3] = toReview(rv, 3, mg, good, card.lapses);
+    if (want(4)) {
+      const me = mem(4, r);
+      out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), card.lapses);
+    }
+    return out;
+  }
+  const ma = mem(1, r);
+  const mh = mem(2, r);
+  let again = interval(rv, ma.s);
+  let hard = interval(rv, mh.s);
+  again = Math.min(again, hard);
+  hard = Math.max(hard, again + 1);
+  if (want(1)) out[1] = toReview(rv, 1, ma, again, card.lapses + lapse);
+  if (want(2)) out[2] = toReview(rv, 2, mh, hard, card.lapses);
+  if (only === 1 || only === 2) return out;
+  const mg = mem(3, r);
+  const good = Math.max(interval(rv, mg.s), hard + 1);
+  if (want(3)) out[3] = toReview(rv, 3, mg, good, card.lapses);
+  if (want(4)) {
+    const me = mem(4, r);
+    out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), card.lapses);
+  }
+  return out;
+}
