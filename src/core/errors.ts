@@ -88,7 +88,8 @@ export function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
-  return `a ${typeof value}`;
+  const kind = typeof value;
+  return kind === 'object' ? 'an object' : `a ${kind}`;
 }
 
 /**

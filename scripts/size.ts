@@ -1,0 +1,61 @@
+/**
+ * Bundle-size budgets (like nanoid's size-limit and zod's bundle-size test): each headline
+ * import is bundled from the built ESM with esbuild (minified, zod/nanoid included as a
+ * user's bundler would), gzipped, and compared with its ceiling. Some bundles must not
+ * contain zod at all: the engines are validated at the boundary, not inside.
+ *
+ * Raise a ceiling only in the commit that needs it, with the reason.
+ */
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+interface Budget {
+  name: string;
+  code: string;
+  maxGzip: number;
+  mustNotContain?: string[];
+}
+
+const ZOD_MARKERS = ['ZodError', '$ZodType', 'zod'];
+
+const budgets: Budget[] = [
+  { name: "{ createFsrs, Rating } from 'recallkit/scheduler'", code: "export { createFsrs, Rating } from 'recallkit/scheduler'", maxGzip: 3000, mustNotContain: ZOD_MARKERS },
+  { name: "{ grade } from 'recallkit/scoring'", code: "export { grade } from 'recallkit/scoring'", maxGzip: 4096, mustNotContain: ZOD_MARKERS },
+  { name: "* from 'recallkit/scheduler'", code: "export * from 'recallkit/scheduler'", maxGzip: 8000, mustNotContain: ZOD_MARKERS },
+  { name: "* from 'recallkit/scoring'", code: "export * from 'recallkit/scoring'", maxGzip: 12000, mustNotContain: ZOD_MARKERS },
+  { name: "{ RecallKitError } from 'recallkit'", code: "export { RecallKitError } from 'recallkit'", maxGzip: 1000, mustNotContain: ZOD_MARKERS },
+  { name: "{ parseBank } from 'recallkit/schema'", code: "export { parseBank } from 'recallkit/schema'", maxGzip: 30000 },
+  { name: "* from 'recallkit/quiz'", code: "export * from 'recallkit/quiz'", maxGzip: 15000 },
+  { name: "* from 'recallkit/formats'", code: "export * from 'recallkit/formats'", maxGzip: 40000 },
+  { name: "* from 'recallkit/session'", code: "export * from 'recallkit/session'", maxGzip: 20000 },
+  { name: "* from 'recallkit/optimizer'", code: "export * from 'recallkit/optimizer'", maxGzip: 15000, mustNotContain: ZOD_MARKERS },
+  { name: "{ bank } from 'recallkit/banks/mosul-foreign-fighters'", code: "export { bank } from 'recallkit/banks/mosul-foreign-fighters'", maxGzip: 60000, mustNotContain: ZOD_MARKERS },
+];
+
+let failed = false;
+const rows: string[] = [];
+for (const b of budgets) {
+  const result = await build({
+    stdin: { contents: b.code, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    external: ['node:*'],
+  }).catch((e: Error) => e);
+  if (result instanceof Error) {
+    rows.push(`✖ ${b.name}: does not bundle (${result.message.split('\n')[0]})`);
+    failed = true;
+    continue;
+  }
+  const text = result.outputFiles[0]?.text ?? '';
+  const gz = gzipSync(text, { level: 9 }).length;
+  const leaks = (b.mustNotContain ?? []).filter((m) => text.includes(m));
+  const ok = gz <= b.maxGzip && leaks.length === 0;
+  if (!ok) failed = true;
+  rows.push(`${ok ? '✔' : '✖'} ${b.name.padEnd(62)} ${String(text.length).padStart(7)} B min ${String(gz).padStart(6)} B gz  (limit ${b.maxGzip})${leaks.length ? `  contains ${leaks.join(', ')}` : ''}`);
+}
+console.log(rows.join('\n'));
+process.exit(failed ? 1 : 0);
