@@ -10,7 +10,7 @@ import { BankSchema } from '../src/schema/bank';
 
 mkdirSync('dist/schema', { recursive: true });
 const schema = z.toJSONSchema(BankSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
-const withId = { $id: 'https://recallkit.dev/bank.schema.json', title: 'RecallKit question bank', ...schema };
+const withId = { $id: 'https://unpkg.com/recallkit/dist/schema/bank.schema.json', title: 'RecallKit question bank', ...schema };
 writeFileSync('dist/schema/bank.schema.json', `${JSON.stringify(withId, null, 2)}\n`);
 console.log('✔ dist/schema/bank.schema.json');
 

@@ -55,7 +55,8 @@ const common = {
 export const ChoiceOptionSchema = z.strictObject({
   id: Id,
   text: Text,
-  correct: z.boolean(),
+  // Only the key(s) need `correct: true`; the others default to false.
+  correct: z.boolean().default(false),
   fraction: Fraction.optional(),
   feedback: Text.optional(),
 });
