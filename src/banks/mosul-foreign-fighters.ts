@@ -930,7 +930,7 @@ export const bank: Bank = /* @__PURE__ */ deepFreeze({
     },
     {
       "id": "sJbLz7SbeY4H",
-      "prompt": "How many returning extremists did Julian King say would already pose 'a serious threat we must prepare for'?",
+      "prompt": "How many of the extremists fleeing the offensive did Julian King say would already pose 'a serious threat we must prepare for'?",
       "explanation": "The report says 'Even a handful would pose “a serious threat we must prepare for,”' quoting King.",
       "evidence": [
         {
@@ -1838,7 +1838,7 @@ export const bank: Bank = /* @__PURE__ */ deepFreeze({
         },
         {
           "id": "b",
-          "text": "Far fewer fighters had any U.S. connection",
+          "text": "Far fewer were believed to have U.S. ties",
           "correct": true
         },
         {
@@ -1999,8 +1999,8 @@ export const bank: Bank = /* @__PURE__ */ deepFreeze({
     },
     {
       "id": "cCAa0FQrwBPV",
-      "prompt": "What did U.S. officials expect of the ISIS fighters in Mosul, according to the report? Select all that apply.",
-      "explanation": "Officials 'believe many of the fighters will just shelter in place, ride out the invasion and try to ignite an insurgency by reclaiming pockets of Mosul', while 'many others are expected to' flee 'as the battle moves to the streets'.",
+      "prompt": "According to the report, what was believed or expected of the ISIS fighters in Mosul? Select all that apply.",
+      "explanation": "U.S. officials 'believe many of the fighters will just shelter in place, ride out the invasion and try to ignite an insurgency by reclaiming pockets of Mosul', and the report adds that 'many others are expected to' flee 'as the battle moves to the streets' (that expectation is not attributed to anyone by name). Nothing suggests most would head for the United States.",
       "evidence": [
         {
           "quote": "shelter in place, ride out the invasion and try to ignite an insurgency by reclaiming pockets of Mosul",
@@ -2156,12 +2156,12 @@ export const bank: Bank = /* @__PURE__ */ deepFreeze({
     {
       "id": "hq1RjmlAxnaS",
       "prompt": "Which of these are predictions or estimates in the report rather than reported past events? Select all that apply.",
-      "explanation": "The Mosul figure is an estimate (a range, with the European share unknown); Comey's diaspora is a prediction; 'many others are expected to' flee is an expectation. The Paris and Brussels attacks and the fighters who have 'fled Mosul already' are reported as past events.",
+      "explanation": "That many fighters will shelter in place is what U.S. officials 'believe'; Comey's diaspora is a prediction; 'many others are expected to' flee is an expectation. The Paris and Brussels attacks and the fighters who have 'fled Mosul already' are reported as past events.",
       "evidence": [
         {
-          "quote": "At least 4,000 to 8,000 ISIS fighters have been embedded in Mosul",
-          "start": 1967,
-          "end": 2032
+          "quote": "U.S. officials believe many of the fighters will just shelter in place",
+          "start": 2218,
+          "end": 2288
         },
         {
           "quote": "There will be a terrorist diaspora sometime in the next two to five years",
@@ -2189,7 +2189,7 @@ export const bank: Bank = /* @__PURE__ */ deepFreeze({
       "options": [
         {
           "id": "a",
-          "text": "4,000 to 8,000 fighters embedded in Mosul",
+          "text": "Many fighters sheltering in place in Mosul",
           "correct": true
         },
         {
@@ -2499,8 +2499,8 @@ export const bank: Bank = /* @__PURE__ */ deepFreeze({
     },
     {
       "id": "UXpv8f10vySR",
-      "prompt": "True or false: Volesky's remarks quoted in the report came from an interview with NBC's Richard Engel.",
-      "explanation": "True. 'Volesky said in an interview with NBC's Richard Engel.'",
+      "prompt": "True or false: Volesky asked how ISIS would try to 'deflect the attention' in an interview with NBC's Richard Engel.",
+      "explanation": "True. The report quotes his question about how ISIS would 'deflect the attention' when Mosul falls and adds: 'Volesky said in an interview with NBC's Richard Engel.'",
       "evidence": [
         {
           "quote": "Volesky said in an interview with NBC’s Richard Engel",
@@ -5478,7 +5478,7 @@ export const bank: Bank = /* @__PURE__ */ deepFreeze({
     },
     {
       "id": "usH8MNUc4l71",
-      "prompt": "According to Julian King, what would even a handful of returning extremists pose?",
+      "prompt": "According to Julian King, what would even a handful of the extremists fleeing the offensive pose?",
       "explanation": "'Even a handful would pose “a serious threat we must prepare for”'",
       "evidence": [
         {
