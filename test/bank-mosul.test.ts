@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +60,26 @@ describe('the shipped Mosul bank', () => {
       expect(grade(king!, { type: 'short-answer', text }).fraction, text).toBe(1);
     }
     expect(grade(king!, { type: 'short-answer', text: 'James Comey' }).fraction).toBe(0);
+  });
+});
+
+describe('docs/banks/mosul-foreign-fighters.md', () => {
+  const doc = readFileSync(join(__dirname, '../docs/banks/mosul-foreign-fighters.md'), 'utf8');
+
+  it('has a coverage table in step with the fact tags, every fact covered by a quiz item and a flashcard', () => {
+    const out = execFileSync('npx', ['tsx', 'scripts/review/coverage.ts', 'mosul-foreign-fighters', '--check'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+    expect(out).toMatch(/each covered by quiz items and flashcards/);
+  });
+
+  it('states the counts by type, Bloom level and difficulty that the bank really has', () => {
+    const count = (pick: (q: (typeof quiz)[number]) => string) => {
+      const m = new Map<string, number>();
+      for (const q of quiz) m.set(pick(q), (m.get(pick(q)) ?? 0) + 1);
+      return m;
+    };
+    for (const [label, n] of [...count((q) => q.type), ...count((q) => q.bloom), ...count((q) => q.difficulty)]) {
+      expect(doc, label).toContain(`| ${label} | ${n} |`);
+    }
+    expect(doc).toContain(`${cards.length} flashcards`);
   });
 });
