@@ -344,6 +344,9 @@ export function datasetFromHistories(
       }
     });
     const times = card.times ?? ratings.map((_, i) => i);
+    if (!Array.isArray(times) || times.length !== ratings.length || times.some((t) => typeof t !== 'number' || !Number.isFinite(t))) {
+      throw new RecallKitError('RK_INVALID_TIME', 'times must be finite numbers, one per review', `${path}.times`);
+    }
     reviews += ratings.length;
     out.push(Object.freeze({ cardId: card.cardId ?? String(c), ratings: [...ratings], deltaTs: [...deltaTs], times: [...times] }));
   });

@@ -178,6 +178,7 @@ function forwardCard(
   let s = 0;
   let d = 0;
   let loss = 0;
+  const { branch: cBranch, lastS: cLastS, lastD: cLastD, r: cR, base: cBase, preS: cPreS, meanD: cMeanD, gR: cGR, a: cA, b: cB, c: cC } = sc;
   for (let k = start; k < end; k++) {
     const i = k - start;
     const g = rating[k] as number;
@@ -185,10 +186,10 @@ function forwardCard(
       // First review: S0 = w_{G-1}, D0(G) = w4 - e^{w5 (G-1)} + 1 (clamped to [1, 10]).
       const s0 = w[g - 1] as number;
       const d0 = w4 - Math.exp(w5 * (g - 1)) + 1;
-      sc.branch[i] = INIT;
-      sc.preS[i] = s0;
-      sc.meanD[i] = d0;
-      sc.gR[i] = 0;
+      cBranch[i] = INIT;
+      cPreS[i] = s0;
+      cMeanD[i] = d0;
+      cGR[i] = 0;
       s = s0 < S_MIN ? S_MIN : s0 > S_MAX ? S_MAX : s0;
       d = d0 < D_MIN ? D_MIN : d0 > D_MAX ? D_MAX : d0;
       if (outS) outS[i] = s;
@@ -199,11 +200,13 @@ function forwardCard(
     const ls = s;
     const ld = d;
     const base = 1 + (factor * t) / ls;
-    const r = Math.pow(base, decay);
-    sc.lastS[i] = ls;
-    sc.lastD[i] = ld;
-    sc.r[i] = r;
-    sc.base[i] = base;
+    // R = base^decay through one log, kept for the reverse pass (dR/dw20 needs ln base).
+    const lnBase = Math.log(base);
+    const r = Math.exp(decay * lnBase);
+    cLastS[i] = ls;
+    cLastD[i] = ld;
+    cR[i] = r;
+    cBase[i] = lnBase;
     const wt = weight[k] as number;
     if (wt > 0) {
       // Weighted binary cross-entropy on "recalled" (rating > 1); R clamped for finite logs, and the
@@ -211,18 +214,20 @@ function forwardCard(
       const y = g > 1 ? 1 : 0;
       const rc = r < MIN_PROB ? MIN_PROB : r > MAX_PROB ? MAX_PROB : r;
       loss -= wt * (y === 1 ? Math.log(rc) : Math.log(1 - rc));
-      sc.gR[i] = r > MIN_PROB && r < MAX_PROB ? -wt * (y === 1 ? 1 / rc : -1 / (1 - rc)) : 0;
+      cGR[i] = r > MIN_PROB && r < MAX_PROB ? -wt * (y === 1 ? 1 / rc : -1 / (1 - rc)) : 0;
     } else {
-      sc.gR[i] = 0;
+      cGR[i] = 0;
     }
     let ns: number;
     if (t === 0) {
       // Same-day review: S' = S * e^{w17 (G - 3 + w18)} * S^{-w19}, floored at S for G >= 2.
-      const raw = Math.exp(w17 * (g - 3 + w18)) * Math.pow(ls, -w19);
+      const lnS = Math.log(ls);
+      const raw = Math.exp(w17 * (g - 3 + w18) - w19 * lnS);
       const active = !(g >= 2 && raw < 1);
-      sc.branch[i] = SHORT;
-      sc.a[i] = raw;
-      sc.b[i] = active ? 1 : 0;
+      cBranch[i] = SHORT;
+      cA[i] = raw;
+      cB[i] = active ? 1 : 0;
+      cC[i] = lnS;
       ns = ls * (active ? raw : 1);
     } else if (g === 1) {
       // Lapse: S'_f = w11 D^{-w12} ((S+1)^{w13} - 1) e^{w14 (1-R)}, capped at S / e^{w17 w18}.
@@ -232,31 +237,33 @@ function forwardCard(
       const raw = w11 * dp * (pw - 1) * er;
       const floor = ls / floorDivisor;
       if (floor < raw) {
-        sc.branch[i] = FAILURE_FLOOR;
-        sc.a[i] = floor;
+        cBranch[i] = FAILURE_FLOOR;
+        cA[i] = floor;
         ns = floor;
       } else {
-        sc.branch[i] = FAILURE;
-        sc.a[i] = raw;
-        sc.b[i] = pw;
-        sc.c[i] = dp * er;
+        cBranch[i] = FAILURE;
+        cA[i] = raw;
+        cB[i] = pw;
+        cC[i] = dp * er;
         ns = raw;
       }
     } else {
       // Recall: S'_r = S (1 + e^{w8} (11 - D) S^{-w9} (e^{w10 (1-R)} - 1) * w15[G=2] * w16[G=4]).
-      const cs = Math.pow(ls, -w9);
+      const lnS = Math.log(ls);
+      const cs = Math.exp(-w9 * lnS);
       const ee = Math.exp((1 - r) * w10);
       const mult = g === 2 ? w15 : g === 4 ? w16 : 1;
-      sc.branch[i] = SUCCESS;
-      sc.a[i] = cs;
-      sc.b[i] = ee;
+      cBranch[i] = SUCCESS;
+      cA[i] = cs;
+      cB[i] = ee;
+      cC[i] = lnS;
       ns = ls * (1 + expW8 * (11 - ld) * cs * (ee - 1) * mult);
     }
     // Difficulty: linear damping D + (10 - D)(-w6 (G - 3))/9, then mean reversion toward D0(4) by w7.
     const nextD = ld + ((10 - ld) * (-w6 * (g - 3))) / 9;
     const meanD = w7 * (easyD - nextD) + nextD;
-    sc.preS[i] = ns;
-    sc.meanD[i] = meanD;
+    cPreS[i] = ns;
+    cMeanD[i] = meanD;
     s = ns < S_MIN ? S_MIN : ns > S_MAX ? S_MAX : ns;
     d = meanD < D_MIN ? D_MIN : meanD > D_MAX ? D_MAX : meanD;
     if (outS) outS[i] = s;
@@ -291,37 +298,38 @@ function backwardCard(w: Float64Array, data: PackedReviews, start: number, end: 
   // d factor / d decay for factor = e^{ln 0.9 / decay} - 1.
   const dFactorDDecay = Math.exp(LN_09 / decay) * (-LN_09 / (decay * decay));
   const exp3w5 = Math.exp(3 * w5);
+  const { branch: cBranch, lastS: cLastS, lastD: cLastD, r: cR, base: cBase, preS: cPreS, meanD: cMeanD, gR: cGR, a: cA, b: cB, c: cC } = sc;
   let gS = 0;
   let gD = 0;
   for (let k = end - 1; k >= start; k--) {
     const i = k - start;
     const g = rating[k] as number;
-    const preS = sc.preS[i] as number;
+    const preS = cPreS[i] as number;
     const gPreS = preS >= S_MIN && preS <= S_MAX ? gS : 0;
-    if (sc.branch[i] === INIT) {
+    if (cBranch[i] === INIT) {
       grad[g - 1] = (grad[g - 1] as number) + gPreS;
-      const rawD = sc.meanD[i] as number;
+      const rawD = cMeanD[i] as number;
       if (gD !== 0 && rawD >= D_MIN && rawD <= D_MAX) {
         grad[4] = (grad[4] as number) + gD;
         grad[5] = (grad[5] as number) - gD * (g - 1) * Math.exp((g - 1) * w5);
       }
       break;
     }
-    const ls = sc.lastS[i] as number;
-    const ld = sc.lastD[i] as number;
-    const r = sc.r[i] as number;
+    const ls = cLastS[i] as number;
+    const ld = cLastD[i] as number;
+    const r = cR[i] as number;
     let gLs = 0;
     let gLd = 0;
-    let gr = sc.gR[i] as number;
+    let gr = cGR[i] as number;
     if (gPreS !== 0) {
-      switch (sc.branch[i]) {
+      switch (cBranch[i]) {
         case SHORT: {
-          const raw = sc.a[i] as number;
-          if (sc.b[i] === 1) {
+          const raw = cA[i] as number;
+          if (cB[i] === 1) {
             const gRaw = gPreS * ls;
             grad[17] = (grad[17] as number) + gRaw * raw * (g - 3 + w18);
             grad[18] = (grad[18] as number) + gRaw * raw * w17;
-            grad[19] = (grad[19] as number) - gRaw * raw * Math.log(ls);
+            grad[19] = (grad[19] as number) - gRaw * raw * (cC[i] as number);
             gLs += gPreS * raw + gRaw * raw * (-w19 / ls);
           } else {
             gLs += gPreS;
@@ -329,16 +337,16 @@ function backwardCard(w: Float64Array, data: PackedReviews, start: number, end: 
           break;
         }
         case FAILURE_FLOOR: {
-          const floor = sc.a[i] as number;
+          const floor = cA[i] as number;
           grad[17] = (grad[17] as number) - gPreS * floor * w18;
           grad[18] = (grad[18] as number) - gPreS * floor * w17;
           gLs += gPreS * (floor / ls);
           break;
         }
         case FAILURE: {
-          const raw = sc.a[i] as number;
-          const pw = sc.b[i] as number;
-          const dpEr = sc.c[i] as number;
+          const raw = cA[i] as number;
+          const pw = cB[i] as number;
+          const dpEr = cC[i] as number;
           grad[11] = (grad[11] as number) + (gPreS * raw) / w11;
           grad[12] = (grad[12] as number) - gPreS * raw * Math.log(ld);
           grad[13] = (grad[13] as number) + gPreS * w11 * dpEr * pw * Math.log(ls + 1);
@@ -349,8 +357,8 @@ function backwardCard(w: Float64Array, data: PackedReviews, start: number, end: 
           break;
         }
         default: {
-          const cs = sc.a[i] as number;
-          const ee = sc.b[i] as number;
+          const cs = cA[i] as number;
+          const ee = cB[i] as number;
           const hp = g === 2 ? w15 : 1;
           const eb = g === 4 ? w16 : 1;
           const b11 = 11 - ld;
@@ -360,7 +368,7 @@ function backwardCard(w: Float64Array, data: PackedReviews, start: number, end: 
           gLd += -gInc * expW8 * cs * (ee - 1) * hp * eb;
           gr += -gInc * expW8 * b11 * cs * hp * eb * w10 * ee;
           grad[8] = (grad[8] as number) + gInc * inc;
-          grad[9] = (grad[9] as number) - gInc * inc * Math.log(ls);
+          grad[9] = (grad[9] as number) - gInc * inc * (cC[i] as number);
           grad[10] = (grad[10] as number) + gInc * expW8 * b11 * cs * hp * eb * (1 - r) * ee;
           if (g === 2) grad[15] = (grad[15] as number) + gInc * expW8 * b11 * cs * (ee - 1) * eb;
           if (g === 4) grad[16] = (grad[16] as number) + gInc * expW8 * b11 * cs * (ee - 1) * hp;
@@ -368,7 +376,7 @@ function backwardCard(w: Float64Array, data: PackedReviews, start: number, end: 
       }
     }
     // Difficulty (stopped when the output clamp is active).
-    const meanD = sc.meanD[i] as number;
+    const meanD = cMeanD[i] as number;
     if (gD !== 0 && meanD >= D_MIN && meanD <= D_MAX) {
       const rm3 = g - 3;
       const deltaD = -w6 * rm3;
@@ -384,9 +392,10 @@ function backwardCard(w: Float64Array, data: PackedReviews, start: number, end: 
     // Forgetting curve R = base^decay, base = 1 + factor t / S.
     if (gr !== 0) {
       const t = deltaT[k] as number;
-      const base = sc.base[i] as number;
+      const lnBase = cBase[i] as number;
+      const base = 1 + (factor * t) / ls;
       gLs += ((gr * r * decay) / base) * ((-t * factor) / (ls * ls));
-      const dRdDecay = r * (Math.log(base) + (decay / base) * (t / ls) * dFactorDDecay);
+      const dRdDecay = r * (lnBase + (decay / base) * (t / ls) * dFactorDDecay);
       grad[20] = (grad[20] as number) - gr * dRdDecay;
     }
     gS = gLs;

@@ -134,9 +134,13 @@ export function fitInitialStability(groups: readonly RecallGroup[], rating: numb
   for (let iter = 0; high - low > Number.EPSILON && iter < 1000; iter++) {
     const mid1 = low + (high - low) / 3;
     const mid2 = high - (high - low) / 3;
+    const prevLow = low;
+    const prevHigh = high;
     if (pretrainLoss(groups, mid1, defaultS, averageRecall) < pretrainLoss(groups, mid2, defaultS, averageRecall)) high = mid2;
     else low = mid1;
     best = (high + low) / 2;
+    // Once the bracket is a few ulps wide it stops shrinking, and every further round would repeat this one.
+    if (low === prevLow && high === prevHigh) break;
   }
   return best;
 }

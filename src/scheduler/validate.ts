@@ -2,15 +2,29 @@
  * Cheap argument checks shared by every scheduler. The engines trust their
  * types past these checks; the full zod validation of stored JSON lives in
  * `schema/card-state.ts` (`parseCardState`).
+ *
+ * Written tersely on purpose: this code is in every scheduler bundle, and the
+ * `{ createFsrs }` import has a 3,000-byte gzip budget.
  */
-import { RecallKitError, describe } from '../core/errors';
+import { RecallKitError, type RecallKitErrorCode, describe } from '../core/errors';
 import { type DayRollover, dayNumber } from '../core/time';
 import type { CardState, Grade, ReviewLog } from './types';
 
-const PHASES: Record<string, 1> = { new: 1, learning: 1, review: 1, relearning: 1 };
+/**
+ * Throws the one kind of error every check raises: `<path> must be <what>, got <value>`.
+ *
+ * @param code The error code.
+ * @param path The bad field.
+ * @param what What it must be.
+ * @param value What it was.
+ * @returns Never.
+ * @throws RecallKitError always.
+ */
+export function fail(code: RecallKitErrorCode, path: string, what: string, value: unknown): never {
+  throw new RecallKitError(code, `${path} must be ${what}, got ${describe(value)}`, path);
+}
 
-const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const MS = 'epoch ms';
 
 /**
  * Converts `now` to epoch ms.
@@ -21,12 +35,8 @@ const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Num
  * @throws RecallKitError `RK_INVALID_TIME` for NaN, infinities, invalid dates and other types.
  */
 export function toMs(now: unknown, path = 'now'): number {
-  if (typeof now === 'number' && Number.isFinite(now)) return now;
-  const ms = now instanceof Date ? now.getTime() : Number.NaN;
-  if (!Number.isFinite(ms)) {
-    throw new RecallKitError('RK_INVALID_TIME', `expected epoch milliseconds or a valid Date, got ${describe(now)}`, path);
-  }
-  return ms;
+  const ms = now instanceof Date ? now.getTime() : now;
+  return Number.isFinite(ms) ? (ms as number) : fail('RK_INVALID_TIME', path, `${MS} or a valid Date`, now);
 }
 
 /**
@@ -37,75 +47,75 @@ export function toMs(now: unknown, path = 'now'): number {
  * @throws RecallKitError `RK_INVALID_RATING` unless 1, 2, 3 or 4.
  */
 export function checkGrade(rating: unknown, path = 'rating'): asserts rating is Grade {
-  if (rating !== 1 && rating !== 2 && rating !== 3 && rating !== 4) {
-    throw new RecallKitError('RK_INVALID_RATING', `rating must be 1-4 (Again..Easy), got ${describe(rating)}`, path);
-  }
+  if (rating !== 1 && rating !== 2 && rating !== 3 && rating !== 4) fail('RK_INVALID_RATING', path, '1-4 (Again..Easy)', rating);
 }
 
-function bad(path: string, message: string, value: unknown): never {
-  throw new RecallKitError('RK_INVALID_CARD_STATE', `${message}, got ${describe(value)}`, path);
-}
+const isCount = (x: unknown): boolean => Number.isInteger(x) && (x as number) >= 0;
+const isSize = (x: unknown): boolean => Number.isFinite(x) && (x as number) >= 0;
 
 /**
  * Checks that a card is a plausible version-1 `CardState` (types and ranges, not history).
+ *
+ * Hint: the fast path is one chain of comparisons with no allocation (it runs on
+ * every review); only a bad card pays for finding and describing the bad field.
  *
  * @param card The card.
  * @param path The argument name for errors.
  * @throws RecallKitError `RK_INVALID_CARD_STATE` naming the first bad field.
  */
 export function checkCard(card: unknown, path = 'card'): asserts card is CardState {
-  if (typeof card !== 'object' || card === null) bad(path, 'card must be an object', card);
-  const c = card as Record<string, unknown>;
-  if (c.version !== 1) bad(`${path}.version`, 'version must be 1 (use migrateCardState for older shapes)', c.version);
-  if (!isFiniteNumber(c.due)) bad(`${path}.due`, 'due must be epoch milliseconds', c.due);
-  if (PHASES[c.state as string] !== 1) bad(`${path}.state`, "state must be 'new', 'learning', 'review' or 'relearning'", c.state);
-  const s = c.stability;
-  const d = c.difficulty;
-  if (!isFiniteNumber(s) || s < 0) bad(`${path}.stability`, 'stability must be a finite number >= 0', s);
-  if (!isFiniteNumber(d) || d < 0) bad(`${path}.difficulty`, 'difficulty must be a finite number >= 0', d);
-  if (!isCount(c.step)) bad(`${path}.step`, 'step must be a whole number >= 0', c.step);
-  if (!isCount(c.reps)) bad(`${path}.reps`, 'reps must be a whole number >= 0', c.reps);
-  if (!isCount(c.lapses)) bad(`${path}.lapses`, 'lapses must be a whole number >= 0', c.lapses);
-  if (!isFiniteNumber(c.scheduledDays) || c.scheduledDays < 0) bad(`${path}.scheduledDays`, 'scheduledDays must be a number >= 0', c.scheduledDays);
-  if (c.lastReview !== null && !isFiniteNumber(c.lastReview)) bad(`${path}.lastReview`, 'lastReview must be epoch milliseconds or null', c.lastReview);
-  if (c.state !== 'new' && c.lastReview === null) bad(`${path}.lastReview`, `a ${c.state as string} card must have a lastReview`, c.lastReview);
-  if (c.id !== undefined && typeof c.id !== 'string') bad(`${path}.id`, 'id must be a string', c.id);
+  const c = card as CardState;
+  const s = c?.state;
+  const last = c?.lastReview;
+  if (
+    c?.version === 1 &&
+    Number.isFinite(c.due) &&
+    (s === 'review' || s === 'new' || s === 'learning' || s === 'relearning') &&
+    isSize(c.stability) &&
+    isSize(c.difficulty) &&
+    isSize(c.scheduledDays) &&
+    isCount(c.step) &&
+    isCount(c.reps) &&
+    isCount(c.lapses) &&
+    (last === null ? s === 'new' : Number.isFinite(last)) &&
+    (c.id === undefined || typeof c.id === 'string')
+  ) {
+    return;
+  }
+  explainCard(card, path);
+}
+
+/** Throws for the first bad field of a card that failed {@link checkCard}. */
+function explainCard(card: unknown, path: string): never {
+  const c = (typeof card === 'object' && card) || fail('RK_INVALID_CARD_STATE', path, 'a card', card);
+  const { version, due, state, lastReview, id } = c as Record<string, unknown>;
+  const is = (ok: boolean, key: string, what: string) => ok || fail('RK_INVALID_CARD_STATE', `${path}.${key}`, what, (c as Record<string, unknown>)[key]);
+  is(version === 1, 'version', '1 (see migrateCardState)');
+  is(Number.isFinite(due), 'due', MS);
+  is(['new', 'learning', 'review', 'relearning'].includes(state as string), 'state', 'new|learning|review|relearning');
+  for (const key of ['stability', 'difficulty', 'scheduledDays']) is(isSize((c as Record<string, unknown>)[key]), key, 'a number >= 0');
+  for (const key of ['step', 'reps', 'lapses']) is(isCount((c as Record<string, unknown>)[key]), key, 'a whole number >= 0');
+  is(lastReview === null ? state === 'new' : Number.isFinite(lastReview), 'lastReview', `${MS} (null only if new)`);
+  return is(id === undefined || typeof id === 'string', 'id', 'a string') as never;
 }
 
 /**
- * Checks the shape of a review log.
+ * Checks that `log` is a review log whose review was the last thing that happened to `card`.
  *
- * @param log The log.
- * @throws RecallKitError `RK_INVALID_REVIEW_LOG` (or `RK_INVALID_CARD_STATE` for its `card`).
- */
-export function checkLog(log: unknown): asserts log is ReviewLog {
-  const l = log as Record<string, unknown> | null;
-  if (typeof l !== 'object' || l === null || l.version !== 1) {
-    throw new RecallKitError('RK_INVALID_REVIEW_LOG', `expected a version-1 review log, got ${describe(log)}`, 'log');
-  }
-  if (l.rating !== 0 && l.rating !== 1 && l.rating !== 2 && l.rating !== 3 && l.rating !== 4) {
-    throw new RecallKitError('RK_INVALID_REVIEW_LOG', `rating must be 0-4, got ${describe(l.rating)}`, 'log.rating');
-  }
-  if (!isFiniteNumber(l.reviewedAt)) {
-    throw new RecallKitError('RK_INVALID_REVIEW_LOG', `reviewedAt must be epoch milliseconds, got ${describe(l.reviewedAt)}`, 'log.reviewedAt');
-  }
-  checkCard(l.card, 'log.card');
-}
-
-/**
- * Checks that `log` is the last thing that happened to `card`, so undoing it is meaningful.
- *
- * @param card The card now.
+ * @param card The card now (already checked).
  * @param log The log to undo.
- * @throws RecallKitError `RK_INVALID_REVIEW_LOG` when the log belongs to another review or card.
+ * @throws RecallKitError `RK_INVALID_REVIEW_LOG` when it is malformed or belongs to another review or card.
  */
-export function checkRollback(card: CardState, log: ReviewLog): void {
+export function checkLog(card: CardState, log: unknown): asserts log is ReviewLog {
+  const l = (log ?? {}) as ReviewLog;
+  if (l.version !== 1 || ![0, 1, 2, 3, 4].includes(l.rating)) fail('RK_INVALID_REVIEW_LOG', 'log', 'a version-1 review log', log);
+  checkCard(l.card, 'log.card');
   const ok =
-    log.cardId === card.id &&
-    (log.rating === 0
-      ? card.due === log.reviewedAt && (card.reps === log.card.reps || card.reps === 0)
-      : card.lastReview === log.reviewedAt && card.reps === log.card.reps + 1);
-  if (!ok) throw new RecallKitError('RK_INVALID_REVIEW_LOG', 'this log is not the latest review of this card', 'log');
+    l.cardId === card.id &&
+    (l.rating === 0
+      ? card.due === l.reviewedAt && (card.reps === l.card.reps || card.reps === 0)
+      : card.lastReview === l.reviewedAt && card.reps === l.card.reps + 1);
+  if (!ok) fail('RK_INVALID_REVIEW_LOG', 'log', 'the latest review of this card', l.reviewedAt);
 }
 
 /**
@@ -117,7 +127,6 @@ export function checkRollback(card: CardState, log: ReviewLog): void {
  * @returns Days (>= 0 when `to >= from`).
  */
 export function elapsedDays(from: number, to: number, rollover: DayRollover | undefined): number {
-  if (rollover === undefined) return Math.floor(to / 86_400_000) - Math.floor(from / 86_400_000);
   return dayNumber(to, rollover) - dayNumber(from, rollover);
 }
 
@@ -131,8 +140,6 @@ export function elapsedDays(from: number, to: number, rollover: DayRollover | un
  */
 export function newCardState(now: number, options?: { readonly id?: string }): CardState {
   const id = options?.id;
-  const base = { version: 1 as const, due: now, stability: 0, difficulty: 0, state: 'new' as const, step: 0, reps: 0, lapses: 0, scheduledDays: 0, lastReview: null };
-  if (id === undefined) return base;
-  if (typeof id !== 'string') throw new RecallKitError('RK_INVALID_INPUT', `id must be a string, got ${describe(id)}`, 'options.id');
-  return { version: 1, id, due: now, stability: 0, difficulty: 0, state: 'new', step: 0, reps: 0, lapses: 0, scheduledDays: 0, lastReview: null };
+  const card: CardState = { version: 1, due: now, stability: 0, difficulty: 0, state: 'new', step: 0, reps: 0, lapses: 0, scheduledDays: 0, lastReview: null };
+  return id === undefined ? card : typeof id === 'string' ? { ...card, id } : fail('RK_INVALID_INPUT', 'options.id', 'a string', id);
 }

@@ -17,7 +17,7 @@ export interface Queues {
 
 /** Everything `buildQueues` reads. */
 export interface QueueInput {
-  /** The studyable questions, in bank order. */
+  /** The studyable questions, in bank order (new cards are taken in this order, topics interleaved). */
   readonly questions: readonly Question[];
   /** Saved card state per question id. */
   readonly cards: Readonly<Record<string, CardState>>;
@@ -80,7 +80,10 @@ export function buildQueues(input: QueueInput): Queues {
   const learning: StudyItem[] = [];
   const ahead: StudyItem[] = [];
   const fresh: StudyItem[] = [];
-  for (const question of questions) {
+  // Interleave the whole bank once, so new cards keep a fixed order (alpha, beta,
+  // gamma, alpha, ...) however many were already answered.
+  const topic = (q: Question): string => q.topic;
+  for (const question of interleaveTopics(questions, topic)) {
     const card = cards[question.id];
     if (!card || card.state === 'new') {
       fresh.push(item(question, card ?? scheduler.newCard(now, { id: question.id }), 'new'));
@@ -97,11 +100,10 @@ export function buildQueues(input: QueueInput): Queues {
   reviews.sort((a, b) => a.r - b.r || byDue(a.entry, b.entry));
   learning.sort(byDue);
   ahead.sort(byDue);
-  const topic = (entry: StudyItem): string => entry.question.topic;
   return {
     review: reviews.slice(0, Math.max(0, input.reviewsLeft)).map((x) => x.entry),
     learning,
-    new: interleaveTopics(fresh, topic).slice(0, Math.max(0, input.newLeft)),
+    new: fresh.slice(0, Math.max(0, input.newLeft)),
     ahead,
   };
 }

@@ -3,23 +3,41 @@
  *
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */
-import { RecallKitError, describe } from '../../core/errors';
 import type { DayRollover } from '../../core/time';
-import { type LoadBalanceOptions, createBalancer } from '../load-balance';
+import type { LoadBalancer } from '../load-balance';
 import type { CardState, Grade, Preview, RatingValue, ReviewLog, ReviewResult, Scheduler } from '../types';
-import { checkCard, checkGrade, checkLog, checkRollback, elapsedDays, newCardState, toMs } from '../validate';
+import { checkCard, checkGrade, checkLog, elapsedDays, fail, newCardState, toMs } from '../validate';
 import { aleaFactor, sfcFactor } from './fuzz';
 import { forgettingCurve, intervalModifier, createModel } from './memory';
-import { DEFAULT_WEIGHTS, checkWeights } from './params';
+import { DEFAULT_WEIGHTS, checkWeights, migrateWeights } from './params';
 import { type StepUnit, parseSteps } from './steps';
 import { type Context, transition } from './states';
 
-/** How fuzz picks its random factor. */
-export type FuzzSeed =
-  /** From the card id and its review count (`"<id>:<reps>"`), hashed with sfc32: the same card gets the same fuzz whenever it is reviewed. Cards without id fall back to the ts-fsrs seed text. */
-  | 'card'
-  /** ts-fsrs 5.4's exact fuzz: Alea seeded with `"<review ms>_<reps>_<difficulty x stability>"`. */
-  | 'ts-fsrs';
+/**
+ * How fuzz draws its random factor: `'card'` (default) hashes `"<card id>:<reps>"` with
+ * sfc32, so a card gets the same fuzz whenever it is reviewed (cards without an id use
+ * ts-fsrs's seed text instead); or a function returning a number in [0, 1), such as
+ * {@link tsFsrsFuzz} for ts-fsrs 5.4's exact fuzz.
+ */
+export type FuzzSeed = 'card' | ((card: CardState, now: number) => number);
+
+/**
+ * ts-fsrs 5.4's fuzz factor, for `fuzz: { seed: tsFsrsFuzz }`: Alea seeded with
+ * `"<review ms>_<reps after the review>_<difficulty x stability>"`.
+ *
+ * Hint: this seed changes with the review time to the millisecond; prefer the
+ * default `'card'` seed unless you need ts-fsrs's exact due dates.
+ *
+ * @param card The card before the review.
+ * @param now The review time (epoch ms).
+ * @returns A number in [0, 1).
+ */
+export function tsFsrsFuzz(card: CardState, now: number): number {
+  return aleaFactor(seedText(card, now));
+}
+
+/** ts-fsrs DefaultInitSeedStrategy's text, with reps after this review. */
+const seedText = (card: CardState, now: number): string => `${now}_${card.reps + 1}_${card.difficulty * card.stability}`;
 
 /** Options of {@link createFsrs}; every field is optional. */
 export interface FsrsOptions {
@@ -39,8 +57,11 @@ export interface FsrsOptions {
   readonly fuzz?: boolean | { readonly seed?: FuzzSeed };
   /** When the learner's day starts (for elapsed days); default midnight UTC like ts-fsrs. */
   readonly dayRollover?: DayRollover;
-  /** Anki-style load balancing and easy days (needs fuzz on): picks the least busy day in the fuzz range. */
-  readonly loadBalance?: LoadBalanceOptions;
+  /**
+   * Anki-style load balancing and easy days, from `createLoadBalancer({ dueCounts, easyDays })`:
+   * with fuzz on, picks a less busy day in the fuzz range instead of a uniform one.
+   */
+  readonly loadBalance?: LoadBalancer;
 }
 
 /** One entry of a review history for {@link FsrsScheduler.replay}. */
@@ -75,16 +96,13 @@ export interface FsrsScheduler extends Scheduler {
   nextInterval(stability: number, retention?: number): number;
 }
 
-function optionError(path: string, message: string, value: unknown): RecallKitError {
-  return new RecallKitError('RK_INVALID_OPTIONS', `${message}, got ${describe(value)}`, path);
-}
+const optionError = (path: string, what: string, value: unknown): never => fail('RK_INVALID_OPTIONS', path, what, value);
+
+const isInt = (x: unknown, lo: number, hi: number): boolean => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
 
 /** Checks a retention value. */
-function checkRetention(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
-    throw new RecallKitError('RK_INVALID_PARAMETERS', `retention must be in (0, 1], got ${describe(value)}`, path);
-  }
-  return value;
+function checkRetention(value: unknown): number {
+  return typeof value === 'number' && value > 0 && value <= 1 ? value : fail('RK_INVALID_PARAMETERS', 'retention', 'in (0, 1]', value);
 }
 
 /**
@@ -107,31 +125,22 @@ function checkRetention(value: unknown, path: string): number {
  */
 // @__NO_SIDE_EFFECTS__
 export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
-  if (typeof options !== 'object' || options === null) throw optionError('', 'options must be an object', options);
-  const shortTerm = options.shortTerm ?? true;
-  if (typeof shortTerm !== 'boolean') throw optionError('shortTerm', 'expected a boolean', shortTerm);
+  if (typeof options !== 'object' || options === null) optionError('options', 'an object', options);
+  const { shortTerm = true, retention = 0.9, maximumInterval: maxIvl = 36500, dayRollover: rollover, fuzz = false, loadBalance } = options;
+  if (typeof shortTerm !== 'boolean') optionError('shortTerm', 'a boolean', shortTerm);
   const learn = parseSteps(options.learningSteps ?? ['1m', '10m'], 'learningSteps');
   const relearn = parseSteps(options.relearningSteps ?? ['10m'], 'relearningSteps');
-  const w = Object.freeze(checkWeights(options.weights ?? DEFAULT_WEIGHTS, relearn.length, shortTerm));
-  const retention = checkRetention(options.retention ?? 0.9, 'retention');
-  const maxIvl = options.maximumInterval ?? 36500;
-  if (!Number.isInteger(maxIvl) || maxIvl < 1) throw optionError('maximumInterval', 'expected a whole number of days >= 1', maxIvl);
-  const rollover = options.dayRollover;
-  if (
-    rollover !== undefined &&
-    (typeof rollover !== 'object' ||
-      rollover === null ||
-      !Number.isInteger(rollover.hour) ||
-      rollover.hour < 0 ||
-      rollover.hour > 23 ||
-      !Number.isInteger(rollover.utcOffsetMinutes) ||
-      Math.abs(rollover.utcOffsetMinutes) > 1080)
-  ) {
-    throw optionError('dayRollover', 'expected { utcOffsetMinutes: whole minutes within +-18h, hour: 0-23 }', rollover);
+  const w = Object.freeze(
+    options.weights === undefined ? migrateWeights(DEFAULT_WEIGHTS, relearn.length, shortTerm) : checkWeights(options.weights, relearn.length, shortTerm),
+  );
+  checkRetention(retention);
+  if (!Number.isInteger(maxIvl) || maxIvl < 1) optionError('maximumInterval', 'a whole number >= 1', maxIvl);
+  if (rollover !== undefined && !(isInt(rollover?.hour, 0, 23) && isInt(rollover.utcOffsetMinutes, -1080, 1080))) {
+    optionError('dayRollover', '{ utcOffsetMinutes: -1080..1080, hour: 0..23 }', rollover);
   }
-  const fuzzOption = options.fuzz ?? false;
-  const seed = fuzzOption === true ? 'card' : fuzzOption === false ? null : (fuzzOption.seed ?? 'card');
-  if (seed !== null && seed !== 'card' && seed !== 'ts-fsrs') throw optionError('fuzz.seed', "expected 'card' or 'ts-fsrs'", seed);
+  const seed = fuzz === true ? 'card' : fuzz === false ? null : (fuzz?.seed ?? 'card');
+  if (seed !== null && seed !== 'card' && typeof seed !== 'function') optionError('fuzz.seed', "'card' or a function", seed);
+  if (loadBalance !== undefined && typeof loadBalance !== 'function') optionError('loadBalance', 'a createLoadBalancer() result', loadBalance);
 
   const m = createModel(w, shortTerm);
   const ctx: Context = {
@@ -143,28 +152,28 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     fuzz:
       seed === null
         ? null
-        : (card, now) => {
-            // ts-fsrs DefaultInitSeedStrategy text, with reps after this review.
-            const text = `${now}_${card.reps + 1}_${card.difficulty * card.stability}`;
-            if (seed === 'ts-fsrs') return aleaFactor(text);
-            return sfcFactor(card.id === undefined ? text : `${card.id}:${card.reps + 1}`);
-          },
-    balance: options.loadBalance === undefined ? null : createBalancer(options.loadBalance, rollover),
+        : seed === 'card'
+          ? (card, now) => sfcFactor(card.id === undefined ? seedText(card, now) : `${card.id}:${card.reps + 1}`)
+          : seed,
+    balance: loadBalance === undefined ? null : (ivl, elapsed, max, now, factor) => loadBalance(ivl, elapsed, max, now, factor, rollover),
   };
 
-  const prepare = (card: CardState, now: number | Date): [number, number] => {
+  // Checks the card and the time; returns the time in ms.
+  const at = (card: CardState, now: number | Date): number => {
     checkCard(card);
     const ms = toMs(now);
-    if (card.lastReview !== null && ms < card.lastReview) {
-      throw new RecallKitError('RK_INVALID_TIME', `review time ${ms} is before the last review ${card.lastReview}`, 'now');
-    }
-    return [ms, card.state !== 'new' && card.lastReview !== null ? elapsedDays(card.lastReview, ms, rollover) : 0];
+    const last = card.lastReview;
+    if (last !== null && ms < last) fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms);
+    return ms;
   };
+  // Whole learner days since the last review (0 for a new card).
+  const since = (card: CardState, ms: number): number =>
+    card.state !== 'new' && card.lastReview !== null ? elapsedDays(card.lastReview, ms, rollover) : 0;
 
   const review = (card: CardState, rating: Grade, now: number | Date): ReviewResult => {
     checkGrade(rating);
-    const [ms, t] = prepare(card, now);
-    return transition(ctx, card, ms, t, rating)[rating] as ReviewResult;
+    const ms = at(card, now);
+    return transition(ctx, card, ms, since(card, ms), rating)[rating] as ReviewResult;
   };
 
   return Object.freeze({
@@ -173,27 +182,25 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     newCard: (now: number | Date, opts?: { id?: string }) => newCardState(toMs(now), opts),
     review,
     preview(card: CardState, now: number | Date): Preview {
-      const [ms, t] = prepare(card, now);
-      const out = transition(ctx, card, ms, t, 0) as ReviewResult[];
-      return { 1: out[1] as ReviewResult, 2: out[2] as ReviewResult, 3: out[3] as ReviewResult, 4: out[4] as ReviewResult };
+      const ms = at(card, now);
+      const [, a, h, g, e] = transition(ctx, card, ms, since(card, ms), 0) as ReviewResult[];
+      return { 1: a as ReviewResult, 2: h as ReviewResult, 3: g as ReviewResult, 4: e as ReviewResult };
     },
     retrievability(card: CardState, now: number | Date): number {
       checkCard(card);
       const ms = toMs(now);
-      if (card.state === 'new' || card.lastReview === null) return 0;
+      const last = card.lastReview;
       // Whole 24-hour periods since the last review, like ts-fsrs get_retrievability.
-      const t = Math.max(Math.floor((ms - card.lastReview) / 86_400_000), 0);
-      return forgettingCurve(m, t, card.stability);
+      return card.state === 'new' || last === null ? 0 : forgettingCurve(m, Math.max(Math.floor((ms - last) / 86_400_000), 0), card.stability);
     },
     rollback(card: CardState, log: ReviewLog): CardState {
       checkCard(card);
-      checkLog(log);
-      checkRollback(card, log);
+      checkLog(card, log);
       return log.card;
     },
     forget(card: CardState, now: number | Date, opts?: { resetCounts?: boolean }): ReviewResult {
-      const [ms] = prepare(card, now);
-      const reset = opts?.resetCounts === true;
+      const ms = at(card, now);
+      const keep = opts?.resetCounts !== true;
       const next: CardState = {
         ...card,
         due: ms,
@@ -201,35 +208,26 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
         difficulty: 0,
         state: 'new',
         step: 0,
-        reps: reset ? 0 : card.reps,
-        lapses: reset ? 0 : card.lapses,
+        reps: keep ? card.reps : 0,
+        lapses: keep ? card.lapses : 0,
         scheduledDays: 0,
       };
-      const log: ReviewLog =
-        card.id === undefined
-          ? { version: 1, rating: 0, reviewedAt: ms, elapsedDays: 0, card }
-          : { version: 1, cardId: card.id, rating: 0, reviewedAt: ms, elapsedDays: 0, card };
-      return { card: next, log };
+      const log: ReviewLog = { version: 1, rating: 0, reviewedAt: ms, elapsedDays: 0, card };
+      return { card: next, log: card.id === undefined ? log : { ...log, cardId: card.id } };
     },
     replay(history: readonly HistoryEntry[], opts?: { readonly id?: string }): CardState {
-      if (!Array.isArray(history)) throw new RecallKitError('RK_INVALID_INPUT', `history must be an array, got ${describe(history)}`, 'history');
-      let card: CardState | null = null;
-      history.forEach((entry, i) => {
-        const rating = entry?.rating;
+      let card: CardState | undefined;
+      (Array.isArray(history) ? history : fail('RK_INVALID_INPUT', 'history', 'an array', history)).forEach(({ rating, reviewedAt }, i) => {
         if (rating === 0) return;
+        const at = toMs(reviewedAt, `history[${i}].reviewedAt`);
         checkGrade(rating, `history[${i}].rating`);
-        const at = toMs(entry.reviewedAt, `history[${i}].reviewedAt`);
         card = review(card ?? newCardState(at, opts), rating, at).card;
       });
-      if (card === null) throw new RecallKitError('RK_INVALID_INPUT', 'history has no review with a rating of 1-4', 'history');
-      return card;
+      return card ?? fail('RK_INVALID_INPUT', 'history', 'at least one rating 1-4', history);
     },
     nextInterval(stability: number, target?: number): number {
-      if (typeof stability !== 'number' || !(stability > 0) || !Number.isFinite(stability)) {
-        throw new RecallKitError('RK_INVALID_INPUT', `stability must be a positive number, got ${describe(stability)}`, 'stability');
-      }
-      const mod = target === undefined ? ctx.ivlMod : intervalModifier(m, checkRetention(target, 'retention'));
-      return Math.max(1, Math.round(stability * mod));
+      if (!(stability > 0 && stability < Number.POSITIVE_INFINITY)) fail('RK_INVALID_INPUT', 'stability', '> 0', stability);
+      return Math.max(1, Math.round(stability * (target === undefined ? ctx.ivlMod : intervalModifier(m, checkRetention(target)))));
     },
   });
 }

@@ -8,7 +8,7 @@
  *
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */
-import { RecallKitError } from '../../core/errors';
+import { fail } from '../validate';
 import type { Grade } from '../types';
 import { S_MAX, S_MIN, clamp, round8 } from './params';
 
@@ -28,6 +28,8 @@ export interface Model {
   readonly lapseDivisor: number;
   /** Whether same-day reviews use the short-term stability formula. */
   readonly shortTerm: boolean;
+  /** `e^{w17 (G - 3 + w18)}` for G = 1..4 (index 0 unused): the grade part of the short-term boost. */
+  readonly shortExp: readonly number[];
 }
 
 /**
@@ -48,6 +50,7 @@ export function createModel(w: readonly number[], shortTerm: boolean): Model {
     ...partial,
     easyD0: initDifficulty(partial as Model, 4),
     lapseDivisor: shortTerm ? Math.exp((w[17] as number) * (w[18] as number)) : 1,
+    shortExp: [0, 1, 2, 3, 4].map((g) => Math.exp((w[17] as number) * (g - 3 + (w[18] as number)))),
   });
 }
 
@@ -116,23 +119,35 @@ export function nextDifficulty(m: Model, d: number, g: Grade): number {
 }
 
 /**
- * Stability after a successful recall (Hard, Good, Easy).
- *
- * $$S'_r = S \left(1 + e^{w_8} (11 - D) S^{-w_9} (e^{w_{10}(1 - R)} - 1) \cdot w_{15}[G=2] \cdot w_{16}[G=4]\right)$$
+ * The grade-independent part of the recall-stability increase (shared by Hard, Good and Easy, so
+ * `preview` computes its `pow`/`exp` once): $e^{w_8} (11 - D) S^{-w_9} (e^{w_{10}(1 - R)} - 1)$.
  *
  * @param m The model.
  * @param d Difficulty.
  * @param s Stability.
  * @param r Retrievability at the review.
+ * @returns The increase before the Hard/Easy factors.
+ */
+export function recallIncrease(m: Model, d: number, s: number, r: number): number {
+  const w = m.w;
+  return m.expW8 * (11 - d) * Math.pow(s, -(w[9] as number)) * (Math.exp((1 - r) * (w[10] as number)) - 1);
+}
+
+/**
+ * Stability after a successful recall (Hard, Good, Easy).
+ *
+ * $$S'_r = S \left(1 + e^{w_8} (11 - D) S^{-w_9} (e^{w_{10}(1 - R)} - 1) \cdot w_{15}[G=2] \cdot w_{16}[G=4]\right)$$
+ *
+ * @param m The model.
+ * @param s Stability.
+ * @param inc {@link recallIncrease} for this review.
  * @param g The grade (2..4).
  * @returns The new stability, in [0.001, 36500], rounded to 8 decimals.
  */
-export function recallStability(m: Model, d: number, s: number, r: number, g: Grade): number {
-  const w = m.w;
-  let inc = m.expW8 * (11 - d) * Math.pow(s, -(w[9] as number)) * (Math.exp((1 - r) * (w[10] as number)) - 1);
-  if (g === 2) inc *= w[15] as number;
-  else if (g === 4) inc *= w[16] as number;
-  return round8(clamp(s * (1 + inc), S_MIN, S_MAX));
+export function recallStability(m: Model, s: number, inc: number, g: Grade): number {
+  // Same multiplication order as ts-fsrs: (... * hardPenalty) * easyBonus, where a factor of 1 changes no bits.
+  const x = g === 2 ? inc * (m.w[15] as number) : g === 4 ? inc * (m.w[16] as number) : inc;
+  return round8(clamp(s * (1 + x), S_MIN, S_MAX));
 }
 
 /**
@@ -167,11 +182,11 @@ export function forgetStability(m: Model, d: number, s: number, r: number): numb
  * @param m The model.
  * @param s Stability.
  * @param g The grade.
+ * @param sPow $S^{-w_{19}}$, when already computed for this review (it does not depend on the grade).
  * @returns The new stability.
  */
-export function shortTermStability(m: Model, s: number, g: Grade): number {
-  const w = m.w;
-  let sinc = Math.pow(s, -(w[19] as number)) * Math.exp((w[17] as number) * (g - 3 + (w[18] as number)));
+export function shortTermStability(m: Model, s: number, g: Grade, sPow = Math.pow(s, -(m.w[19] as number))): number {
+  let sinc = sPow * (m.shortExp[g] as number);
   if (g >= 2 && sinc < 1) sinc = 1;
   return round8(clamp(s * sinc, S_MIN, S_MAX));
 }
@@ -185,6 +200,28 @@ export interface Memory {
 }
 
 /**
+ * The next stability after a review `t` days after the last one.
+ *
+ * @param m The model.
+ * @param d Current difficulty (0 for new).
+ * @param s Current stability (0 for new).
+ * @param t Days since the last review (whole days, >= 0).
+ * @param g The grade.
+ * @param r Retrievability at the review, if already computed.
+ * @param inc {@link recallIncrease} for this review, if already computed.
+ * @param sPow $S^{-w_{19}}$ for this review, if already computed.
+ * @returns The next stability.
+ * @throws RecallKitError `RK_INVALID_CARD_STATE` for a non-new state with `d < 1` or `s < 0.001`.
+ */
+export function nextStability(m: Model, d: number, s: number, t: number, g: Grade, r?: number, inc?: number, sPow?: number): number {
+  if (d === 0 && s === 0) return initStability(m, g);
+  if (d < 1 || s < S_MIN) fail('RK_INVALID_CARD_STATE', 'card', 'difficulty >= 1 and stability >= 0.001', `${d}, ${s}`);
+  if (t === 0 && m.shortTerm) return shortTermStability(m, s, g, sPow);
+  const rr = r === undefined ? forgettingCurve(m, t, s) : r;
+  return g === 1 ? forgetStability(m, d, s, rr) : recallStability(m, s, inc === undefined ? recallIncrease(m, d, s, rr) : inc, g);
+}
+
+/**
  * The next memory state after a review `t` days after the last one.
  *
  * A state of `d = s = 0` is a card never reviewed: it gets the initial values.
@@ -195,19 +232,12 @@ export interface Memory {
  * @param t Days since the last review (whole days, >= 0).
  * @param g The grade.
  * @param r Retrievability at the review, if already computed.
+ * @param inc {@link recallIncrease} for this review, if already computed.
+ * @param sPow $S^{-w_{19}}$ for this review, if already computed.
  * @returns The next `{ d, s }`.
  * @throws RecallKitError `RK_INVALID_CARD_STATE` for a non-new state with `d < 1` or `s < 0.001`.
  */
-export function nextMemory(m: Model, d: number, s: number, t: number, g: Grade, r?: number): Memory {
-  if (d === 0 && s === 0) return { d: clamp(initDifficulty(m, g), 1, 10), s: initStability(m, g) };
-  if (d < 1 || s < S_MIN) {
-    throw new RecallKitError('RK_INVALID_CARD_STATE', `memory state out of range: difficulty ${d}, stability ${s}`, 'card');
-  }
-  let ns: number;
-  if (t === 0 && m.shortTerm) ns = shortTermStability(m, s, g);
-  else {
-    const rr = r === undefined ? forgettingCurve(m, t, s) : r;
-    ns = g === 1 ? forgetStability(m, d, s, rr) : recallStability(m, d, s, rr, g);
-  }
-  return { d: nextDifficulty(m, d, g), s: ns };
+export function nextMemory(m: Model, d: number, s: number, t: number, g: Grade, r?: number, inc?: number, sPow?: number): Memory {
+  const ns = nextStability(m, d, s, t, g, r, inc, sPow);
+  return { d: d === 0 && s === 0 ? clamp(initDifficulty(m, g), 1, 10) : nextDifficulty(m, d, g), s: ns };
 }

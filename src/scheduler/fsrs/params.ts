@@ -6,7 +6,9 @@
  *
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */
-import { RecallKitError, describe } from '../../core/errors';
+import { fail } from '../validate';
+
+const CODE = 'RK_INVALID_PARAMETERS';
 
 /** The FSRS-6 default weights `w[0..20]` (fsrs-rs / ts-fsrs 5.x defaults). */
 export const DEFAULT_WEIGHTS: readonly number[] = /* @__PURE__ */ Object.freeze([
@@ -141,22 +143,19 @@ export function migrateWeights(weights: readonly number[], relearningSteps = 1, 
 
 /** Rejects anything but an array of 17, 19 or 21 finite numbers. */
 function checkShape(weights: unknown): asserts weights is readonly number[] {
-  if (!Array.isArray(weights)) {
-    throw new RecallKitError('RK_INVALID_PARAMETERS', `weights must be an array of 17, 19 or 21 numbers, got ${describe(weights)}`, 'weights');
-  }
-  if (weights.length !== 17 && weights.length !== 19 && weights.length !== 21) {
-    throw new RecallKitError('RK_INVALID_PARAMETERS', `weights must have 17, 19 or 21 numbers (FSRS-4.5, 5, 6), got ${weights.length}`, 'weights');
-  }
-  weights.forEach((x, i) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) {
-      throw new RecallKitError('RK_INVALID_PARAMETERS', `weight must be a finite number, got ${describe(x)}`, `weights[${i}]`);
-    }
+  const n = Array.isArray(weights) ? weights.length : 0;
+  if (n !== 17 && n !== 19 && n !== 21) fail(CODE, 'weights', '17, 19 or 21 numbers', weights);
+  (weights as unknown[]).forEach((x, i) => {
+    if (!Number.isFinite(x)) fail(CODE, `weights[${i}]`, 'finite', x);
   });
 }
 
 /**
  * Validates weights strictly: right length, finite, and inside the trained bounds;
  * then migrates 17/19 weights to FSRS-6.
+ *
+ * Hint: with more than one relearning step, `w17`/`w18` are still lowered to
+ * the ceiling those steps require (see {@link weightBounds}), as in ts-fsrs.
  *
  * @param weights The weights given to `createFsrs`.
  * @param relearningSteps The number of relearning steps.
@@ -166,12 +165,13 @@ function checkShape(weights: unknown): asserts weights is readonly number[] {
  */
 export function checkWeights(weights: unknown, relearningSteps: number, shortTerm: boolean): number[] {
   checkShape(weights);
-  const bounds = boundsFor(weights, relearningSteps, shortTerm);
+  // The static bounds only: the w17/w18 ceiling that depends on the number of
+  // relearning steps is a property of the step configuration, not of the
+  // weights, so it is applied silently (as ts-fsrs does) by migrateWeights.
+  const bounds = weightBounds(weights.length, shortTerm);
   weights.forEach((x, i) => {
     const [lo, hi] = bounds[i] as [number, number];
-    if (x < lo || x > hi) {
-      throw new RecallKitError('RK_INVALID_PARAMETERS', `weight ${i} must be within [${lo}, ${hi}], got ${x}`, `weights[${i}]`);
-    }
+    if (x < lo || x > hi) fail(CODE, `weights[${i}]`, `in [${lo}, ${hi}]`, x);
   });
   return migrateWeights(weights, relearningSteps, shortTerm);
 }

@@ -6,9 +6,10 @@
  * scheduling is on (learning steps, same-day stability), `LongTermScheduler`
  * when it is off (every answer goes straight to review with a day interval).
  */
-import type { CardPhase, CardState, Grade, ReviewResult } from '../types';
+import type { CardPhase, CardState, Grade, ReviewLog, ReviewResult } from '../types';
 import { applyFuzz } from './fuzz';
-import { type Memory, type Model, forgettingCurve, nextMemory } from './memory';
+import { type Memory, type Model, forgettingCurve, nextDifficulty, nextMemory, nextStability, recallIncrease } from './memory';
+import { S_MIN } from './params';
 import { stepOutcome } from './steps';
 
 const DAY = 86_400_000;
@@ -29,7 +30,7 @@ export interface Context {
   /** The fuzz factor for a review, or `null` when fuzz is off. */
   readonly fuzz: ((card: CardState, now: number) => number) | null;
   /** Picks a day within the fuzz range instead of the random factor (load balancing), when set. */
-  readonly balance: ((ivl: number, min: number, max: number, now: number, factor: number) => number) | null;
+  readonly balance: ((ivl: number, elapsed: number, maximum: number, now: number, factor: number) => number) | null;
 }
 
 /** The per-review inputs shared by the four outcomes. */
@@ -51,7 +52,7 @@ function interval(rv: Review, s: number): number {
   return balance ? balance(ivl, rv.t, maxIvl, rv.now, rv.fz) : applyFuzz(ivl, rv.t, maxIvl, rv.fz);
 }
 
-/** Builds the result of one grade. */
+/** Builds the result of one grade; the card id, when there is one, is carried into the card and the log. */
 function result(
   rv: Review,
   g: Grade,
@@ -62,39 +63,11 @@ function result(
   due: number,
   lapses: number,
 ): ReviewResult {
-  const { card, now } = rv;
-  const next: CardState =
-    card.id === undefined
-      ? {
-          version: 1,
-          due,
-          stability: mem.s,
-          difficulty: mem.d,
-          state,
-          step,
-          reps: card.reps + 1,
-          lapses,
-          scheduledDays,
-          lastReview: now,
-        }
-      : {
-          version: 1,
-          id: card.id,
-          due,
-          stability: mem.s,
-          difficulty: mem.d,
-          state,
-          step,
-          reps: card.reps + 1,
-          lapses,
-          scheduledDays,
-          lastReview: now,
-        };
-  const log =
-    card.id === undefined
-      ? { version: 1 as const, rating: g, reviewedAt: now, elapsedDays: rv.t, card }
-      : { version: 1 as const, cardId: card.id, rating: g, reviewedAt: now, elapsedDays: rv.t, card };
-  return { card: next, log };
+  const { card, now, t } = rv;
+  const id = card.id;
+  const next: CardState = { version: 1, due, stability: mem.s, difficulty: mem.d, state, step, reps: card.reps + 1, lapses, scheduledDays, lastReview: now };
+  const log: ReviewLog = { version: 1, rating: g, reviewedAt: now, elapsedDays: t, card };
+  return id === undefined ? { card: next, log } : { card: { ...next, id }, log: { ...log, cardId: id } };
 }
 
 /** Graduates to review with an FSRS interval. */
@@ -122,57 +95,62 @@ function withSteps(rv: Review, g: Grade, mem: Memory, steps: readonly number[], 
  * @returns One result per computed grade, indexed by grade (index 0 unused).
  */
 export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade | 0): (ReviewResult | undefined)[] {
-  const rv: Review = { ctx, card, now, t, fz: ctx.fuzz ? ctx.fuzz(card, now) : -1 };
+  // No closures in here: tools that keep function names (tsx, esbuild keepNames) wrap each one per call.
   const { m } = ctx;
-  const { difficulty: d, stability: s, state } = card;
+  const { difficulty: d, stability: s, state, lapses } = card;
+  const rv: Review = { ctx, card, now, t, fz: ctx.fuzz ? ctx.fuzz(card, now) : -1 };
   const out: (ReviewResult | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
-  const want = (g: Grade) => only === 0 || only === g;
-  const mem = (g: Grade, r?: number) => nextMemory(m, d, s, t, g, r);
-
+  // Grade-independent parts, computed once for all four outcomes: retrievability, the
+  // recall increase (Hard/Good/Easy) and S^{-w19} (same-day reviews).
+  const valid = d >= 1 && s >= S_MIN;
+  const sameDay = t === 0 && m.shortTerm;
+  const r = valid && !sameDay ? forgettingCurve(m, t, s) : undefined;
+  const inc = r === undefined ? undefined : recallIncrease(m, d, s, r);
+  const sPow = valid && sameDay ? Math.pow(s, -(m.w[19] as number)) : undefined;
   if (m.shortTerm && state !== 'review') {
     // New, learning and relearning cards walk their steps.
     const steps = state === 'relearning' ? ctx.relearn : ctx.learn;
     const to = state === 'new' ? 'learning' : state;
-    for (let g = 1 as Grade; g <= 4; g++) if (want(g)) out[g] = withSteps(rv, g, mem(g), steps, to, card.lapses);
-    return out;
-  }
-
-  // Review cards (and every card when short-term scheduling is off): one
-  // retrievability for all grades, then intervals ordered Again < Hard < Good < Easy.
-  const r = d === 0 && s === 0 ? undefined : forgettingCurve(m, t, s);
-  const lapse = state === 'new' ? 0 : 1;
-  if (m.shortTerm) {
-    if (want(1)) out[1] = withSteps(rv, 1, mem(1, r), ctx.relearn, 'relearning', card.lapses + 1);
-    if (only === 1) return out;
-    const mh = mem(2, r);
-    const mg = mem(3, r);
-    let hard = interval(rv, mh.s);
-    let good = interval(rv, mg.s);
-    hard = Math.min(hard, good);
-    good = Math.max(good, hard + 1);
-    if (want(2)) out[2] = toReview(rv, 2, mh, hard, card.lapses);
-    if (want(3)) out[3] = toReview(rv, 3, mg, good, card.lapses);
-    if (want(4)) {
-      const me = mem(4, r);
-      out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), card.lapses);
+    for (let g = 1 as Grade; g <= 4; g++) {
+      if (only === 0 || only === g) out[g] = withSteps(rv, g, nextMemory(m, d, s, t, g, r, inc, sPow), steps, to, lapses);
     }
     return out;
   }
-  const ma = mem(1, r);
-  const mh = mem(2, r);
+
+  // Review cards (and every card when short-term scheduling is off): intervals ordered Again < Hard < Good < Easy.
+  if (m.shortTerm) {
+    if (only < 2) out[1] = withSteps(rv, 1, nextMemory(m, d, s, t, 1, r, inc, sPow), ctx.relearn, 'relearning', lapses + 1);
+    if (only === 1) return out;
+    // Hard's interval caps Good's, so both stabilities are needed; difficulty only for the grades returned.
+    const sh = nextStability(m, d, s, t, 2, r, inc, sPow);
+    const sg = nextStability(m, d, s, t, 3, r, inc, sPow);
+    let hard = interval(rv, sh);
+    let good = interval(rv, sg);
+    hard = Math.min(hard, good);
+    good = Math.max(good, hard + 1);
+    if (only === 0 || only === 2) out[2] = toReview(rv, 2, { d: nextDifficulty(m, d, 2), s: sh }, hard, lapses);
+    if (only === 0 || only === 3) out[3] = toReview(rv, 3, { d: nextDifficulty(m, d, 3), s: sg }, good, lapses);
+    if (only === 0 || only === 4) {
+      const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
+      out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
+    }
+    return out;
+  }
+  const ma = nextMemory(m, d, s, t, 1, r, inc, sPow);
+  const mh = nextMemory(m, d, s, t, 2, r, inc, sPow);
   let again = interval(rv, ma.s);
   let hard = interval(rv, mh.s);
   again = Math.min(again, hard);
   hard = Math.max(hard, again + 1);
-  if (want(1)) out[1] = toReview(rv, 1, ma, again, card.lapses + lapse);
-  if (want(2)) out[2] = toReview(rv, 2, mh, hard, card.lapses);
+  if (only < 2) out[1] = toReview(rv, 1, ma, again, lapses + (state === 'new' ? 0 : 1));
+  if (only === 0 || only === 2) out[2] = toReview(rv, 2, mh, hard, lapses);
   if (only === 1 || only === 2) return out;
-  const mg = mem(3, r);
+  const mg = nextMemory(m, d, s, t, 3, r, inc, sPow);
   const good = Math.max(interval(rv, mg.s), hard + 1);
-  if (want(3)) out[3] = toReview(rv, 3, mg, good, card.lapses);
-  if (want(4)) {
-    const me = mem(4, r);
-    out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), card.lapses);
+  if (only === 0 || only === 3) out[3] = toReview(rv, 3, mg, good, lapses);
+  if (only === 0 || only === 4) {
+    const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
+    out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * minutes until it is due. Behaviour of ts-fsrs 5.4 `BasicLearningStepsStrategy`
  * (itself Anki's v3 learning steps).
  */
-import { RecallKitError, describe } from '../../core/errors';
+import { fail } from '../validate';
 import type { CardPhase, Grade } from '../types';
 
 /** A learning step: a whole number followed by `m`, `h` or `d`, e.g. `'10m'`, `'1h'`, `'1d'`. */
@@ -20,15 +20,9 @@ const MINUTES = { m: 1, h: 60, d: 1440 } as const;
  * @throws RecallKitError `RK_INVALID_OPTIONS` for anything but an array of `<integer><m|h|d>`.
  */
 export function parseSteps(steps: unknown, path: string): number[] {
-  if (!Array.isArray(steps)) {
-    throw new RecallKitError('RK_INVALID_OPTIONS', `expected an array of steps like '10m', got ${describe(steps)}`, path);
-  }
-  return steps.map((step, i) => {
-    const match = typeof step === 'string' ? /^(\d{1,7})([mhd])$/.exec(step) : null;
-    if (!match) {
-      throw new RecallKitError('RK_INVALID_OPTIONS', `a step is a whole number with m, h or d, e.g. '10m', got ${describe(step)}`, `${path}[${i}]`);
-    }
-    return Number(match[1]) * MINUTES[match[2] as keyof typeof MINUTES];
+  return (Array.isArray(steps) ? steps : fail('RK_INVALID_OPTIONS', path, 'an array', steps)).map((step, i) => {
+    const match = /^(\d{1,7})([mhd])$/.exec(typeof step === 'string' ? step : '');
+    return match ? Number(match[1]) * MINUTES[match[2] as keyof typeof MINUTES] : fail('RK_INVALID_OPTIONS', `${path}[${i}]`, "like '10m', '1h', '1d'", step);
   });
 }
 
