@@ -61,6 +61,7 @@ const EASE = { again: -0.2, hard: -0.15, easy: 0.15, min: 1.3 } as const;
  */
 // @__NO_SIDE_EFFECTS__
 export function createAnkiSm2(options: AnkiSm2Options = {}): Scheduler {
+  if (typeof options !== 'object' || options === null) throw new RecallKitError('RK_INVALID_OPTIONS', `options must be an object, got ${describe(options)}`, 'options');
   const learn = parseSteps(options.learningSteps ?? ['1m', '10m'], 'learningSteps');
   const relearn = parseSteps(options.relearningSteps ?? ['10m'], 'relearningSteps');
   const num = (key: keyof AnkiSm2Options, fallback: number, min: number): number => {

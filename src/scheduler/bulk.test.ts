@@ -55,6 +55,25 @@ describe('bulk retrievability', () => {
     expect(selectDue(cols, NOW, 0).length).toBe(0);
   });
 
+  it('selectDue breaks ties in retrievability by due then index, like a full sort', () => {
+    const rng = createPrng('bulk-ties');
+    const n = 20_000;
+    const stability = new Float64Array(n);
+    const lastReview = new Float64Array(n);
+    const due = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      stability[i] = rng.int(1, 5);
+      lastReview[i] = NOW - rng.int(0, 20) * DAY;
+      due[i] = NOW - rng.int(0, 3) * DAY;
+    }
+    const cols = { stability, lastReview, due };
+    const r = bulkRetrievability(cols, NOW);
+    const expected = Array.from({ length: n }, (_, i) => i)
+      .sort((a, b) => (r[a] as number) - (r[b] as number) || (due[a] as number) - (due[b] as number) || a - b)
+      .slice(0, 300);
+    expect(Array.from(selectDue(cols, NOW, 300))).toEqual(expected);
+  });
+
   it('rejects mismatched columns', () => {
     expect(() => bulkRetrievability({ stability: new Float64Array(2), lastReview: new Float64Array(3) }, NOW)).toThrow(/RK_INVALID_INPUT/);
     expect(() => selectDue({ stability: new Float64Array(2), lastReview: new Float64Array(2) }, NOW, 5)).toThrow(/RK_INVALID_INPUT/);

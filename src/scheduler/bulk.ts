@@ -3,7 +3,7 @@
  * of the most urgent due cards, over struct-of-arrays columns (`Float64Array`)
  * so that a million cards need no objects and no garbage.
  */
-import { forgettingCurve, createModel } from './fsrs/memory';
+import { createModel } from './fsrs/memory';
 import { DEFAULT_WEIGHTS, checkWeights } from './fsrs/params';
 import { fail, toMs } from './validate';
 
@@ -91,19 +91,23 @@ export function selectDue(cols: CardColumns, now: number | Date, k: number, opti
   // A max-heap of the k most urgent so far; its root is the least urgent of them.
   const keyR = new Float64Array(k);
   const keyDue = new Float64Array(k);
+  const keyX = new Float64Array(k);
   const idx = new Uint32Array(k);
   let size = 0;
   const worse = (a: number, b: number) => keyR[a]! > keyR[b]! || (keyR[a] === keyR[b] && (keyDue[a]! > keyDue[b]! || (keyDue[a] === keyDue[b] && idx[a]! > idx[b]!)));
   const swap = (a: number, b: number) => {
     const r = keyR[a]!;
     const d = keyDue[a]!;
-    const x = idx[a]!;
+    const x = keyX[a]!;
+    const j = idx[a]!;
     keyR[a] = keyR[b]!;
     keyDue[a] = keyDue[b]!;
+    keyX[a] = keyX[b]!;
     idx[a] = idx[b]!;
     keyR[b] = r;
     keyDue[b] = d;
-    idx[b] = x;
+    keyX[b] = x;
+    idx[b] = j;
   };
   const down = (start: number) => {
     let i = start;
@@ -118,15 +122,23 @@ export function selectDue(cols: CardColumns, now: number | Date, k: number, opti
       i = top;
     }
   };
+  const { factor, decay } = m;
   for (let i = 0; i < n && k > 0; i++) {
     const d = due[i] as number;
     const last = lastReview[i] as number;
     const s = stability[i] as number;
     if (!(d <= ms) || Number.isNaN(last) || !(s > 0)) continue;
-    const r = forgettingCurve(m, Math.max(Math.floor((ms - last) / 86_400_000), 0), s);
+    // x = FACTOR t / S, the argument of the forgetting curve: R falls as x grows. Once the heap is
+    // full, a card whose x is clearly below the root's (relative gap 1e-9, far more than pow's
+    // < 1 ulp error) has a strictly higher R and cannot enter: skip its pow. A card due earlier
+    // than the root could still win a tie on R, so it is always evaluated.
+    const x = (factor * Math.max(Math.floor((ms - last) / 86_400_000), 0)) / s;
+    if (size === k && d >= keyDue[0]! && x < keyX[0]! * (1 - 1e-9) && keyX[0]! > 0.01) continue;
+    const r = Math.round(Math.pow(1 + x, decay) * 1e8) / 1e8;
     if (size < k) {
       keyR[size] = r;
       keyDue[size] = d;
+      keyX[size] = x;
       idx[size] = i;
       let c = size++;
       while (c > 0) {
@@ -138,6 +150,7 @@ export function selectDue(cols: CardColumns, now: number | Date, k: number, opti
     } else if (r < keyR[0]! || (r === keyR[0] && d < keyDue[0]!)) {
       keyR[0] = r;
       keyDue[0] = d;
+      keyX[0] = x;
       idx[0] = i;
       down(0);
     }

@@ -37,6 +37,7 @@ export interface LeitnerOptions {
  */
 // @__NO_SIDE_EFFECTS__
 export function createLeitner(options: LeitnerOptions = {}): Scheduler {
+  if (typeof options !== 'object' || options === null) throw new RecallKitError('RK_INVALID_OPTIONS', `options must be an object, got ${describe(options)}`, 'options');
   const boxes = options.boxes ?? 5;
   const intervals = typeof boxes === 'number' ? Array.from({ length: boxes }, (_, i) => 2 ** i) : boxes;
   if (

@@ -52,7 +52,7 @@ const AVOID = 0.0001;
  */
 // @__NO_SIDE_EFFECTS__
 export function createLoadBalancer(options: LoadBalanceOptions): LoadBalancer {
-  const { dueCounts, easyDays = [1, 1, 1, 1, 1, 1, 1], maximumBalancedInterval = 90 } = options ?? ({} as LoadBalanceOptions);
+  const { dueCounts, easyDays = [1, 1, 1, 1, 1, 1, 1], maximumBalancedInterval = 90 } = (typeof options === 'object' && options) || ({} as LoadBalanceOptions);
   if (typeof dueCounts !== 'function' && (typeof dueCounts !== 'object' || dueCounts === null)) {
     throw new RecallKitError('RK_INVALID_OPTIONS', `dueCounts must be a function or a record, got ${describe(dueCounts)}`, 'loadBalance.dueCounts');
   }

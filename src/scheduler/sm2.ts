@@ -70,6 +70,7 @@ export function sm2Step(item: { interval: number; repetition: number; efactor: n
  */
 // @__NO_SIDE_EFFECTS__
 export function createSm2(options: Sm2Options = {}): Scheduler {
+  if (typeof options !== 'object' || options === null) throw new RecallKitError('RK_INVALID_OPTIONS', `options must be an object, got ${describe(options)}`, 'options');
   const quality = options.quality ?? [1, 3, 4, 5];
   const ease = options.initialEase ?? 2.5;
   if (!Array.isArray(quality) || quality.length !== 4 || quality.some((q) => !Number.isInteger(q) || q < 0 || q > 5)) {

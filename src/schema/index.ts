@@ -13,3 +13,7 @@ export type {
   ClozeResponse, EssayResponse, FlashcardResponse, MatchingResponse, MultipleChoiceResponse, NumericResponse,
   OrderingResponse, Outcome, OutcomePart, Response, ResponseOf, ShortAnswerResponse, SingleChoiceResponse, TrueFalseResponse,
 } from './response';
+export {
+  CardPhaseSchema, CardStateSchema, ReviewLogSchema, migrateCardState, parseCardState, parseReviewLog, safeParseCardState,
+  safeParseReviewLog,
+} from './card-state';

@@ -6,3 +6,4 @@ export {
   OrderingSchema, QuestionSchema, RubricCriterionSchema, ShortAnswerSchema, SingleChoiceSchema, TextAnswerSchema, TrueFalseSchema,
 } from './question';
 export { OutcomeSchema, OutcomePartSchema, ResponseSchema } from './response';
+export { CardStateSchema, ReviewLogSchema } from './card-state';

@@ -245,6 +245,14 @@ describe('bad input', () => {
     expectCode(() => createFsrs({ loadBalance: {} as never }), 'RK_INVALID_OPTIONS');
   });
 
+  it('rejects bad histories in replay without a TypeError', () => {
+    expectCode(() => s.replay(null as never), 'RK_INVALID_INPUT');
+    expectCode(() => s.replay([]), 'RK_INVALID_INPUT');
+    expectCode(() => s.replay([null as never]), 'RK_INVALID_TIME');
+    expectCode(() => s.replay([{ rating: 5 as 3, reviewedAt: START }]), 'RK_INVALID_RATING');
+    expectCode(() => s.replay([{ rating: 3, reviewedAt: START + DAY }, { rating: 3, reviewedAt: START }]), 'RK_INVALID_TIME');
+  });
+
   it('rejects corrupt card state with RK_INVALID_CARD_STATE', () => {
     const corrupt: unknown[] = [
       null,

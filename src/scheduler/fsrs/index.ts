@@ -217,9 +217,10 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     },
     replay(history: readonly HistoryEntry[], opts?: { readonly id?: string }): CardState {
       let card: CardState | undefined;
-      (Array.isArray(history) ? history : fail('RK_INVALID_INPUT', 'history', 'an array', history)).forEach(({ rating, reviewedAt }, i) => {
+      (Array.isArray(history) ? history : fail('RK_INVALID_INPUT', 'history', 'an array', history)).forEach((entry, i) => {
+        const rating = entry?.rating;
         if (rating === 0) return;
-        const at = toMs(reviewedAt, `history[${i}].reviewedAt`);
+        const at = toMs(entry?.reviewedAt, `history[${i}].reviewedAt`);
         checkGrade(rating, `history[${i}].rating`);
         card = review(card ?? newCardState(at, opts), rating, at).card;
       });
