@@ -2,7 +2,7 @@
  * Benchmark: recallkit/optimizer vs fsrs-rs (@open-spaced-repetition/binding 0.5.0, fsrs 6.5.0 native)
  * on synthetic histories drawn from a known FSRS-6 model (test/fixtures/optimizer/synthetic.ts).
  *
- * Run: npx tsx bench/optimizer.ts [rounds=3]
+ * Run: npx tsx --expose-gc bench/optimizer.ts [rounds=3]
  *
  * fsrs-rs runs with `timeout: 10` (the binding polls progress every `timeout` ms and its default of 500 ms
  * adds idle time to small fits); ours runs with its defaults (it yields to the event loop every 16 batches).
@@ -47,6 +47,9 @@ console.log(`# recallkit/optimizer vs fsrs-rs\n`);
 console.log(`node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? '?'}, rounds per size: ${ROUNDS} (interleaved)\n`);
 
 let sink = 0;
+/** With `--expose-gc`, a full collection before each fit, so no fit pays for the previous one's garbage. */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+if (!(globalThis as { gc?: () => void }).gc) console.log('(run with --expose-gc for a full GC before each fit)\n');
 for (const size of SIZES) {
   const syn = generateSynthetic({ cards: size.cards, reviewsPerCard: size.reviews, seed: `bench-${size.cards}` });
   let t = performance.now();
@@ -62,6 +65,8 @@ for (const size of SIZES) {
   // loaded machine disturbs less than wall time.
   const oursCpu: number[] = [];
   const rsCpu: number[] = [];
+  let oursCold = 0;
+  let rsCold = 0;
   const cpuMs = (start: NodeJS.CpuUsage): number => {
     const u = process.cpuUsage(start);
     return (u.user + u.system) / 1000;
@@ -71,20 +76,24 @@ for (const size of SIZES) {
   // One untimed warm-up of each (JIT for ours, first-call setup for the binding), then timed rounds.
   for (let round = -1; round < ROUNDS; round++) {
     const runOurs = async (): Promise<void> => {
+      collectGarbage();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const res = await optimize(data);
       if (round >= 0) oursMs.push(performance.now() - t0);
+      else oursCold = performance.now() - t0;
       if (round >= 0) oursCpu.push(cpuMs(c0));
       ours = res.weights;
       sink += res.weights[0] as number;
     };
     const runRs = async (): Promise<void> => {
+      collectGarbage();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       // timeout = the binding's progress-poll interval; its default (500 ms) adds up to 500 ms of idle wait.
       const w = await computeParameters(items, { enableShortTerm: true, timeout: 10 });
       if (round >= 0) rsMs.push(performance.now() - t0);
+      else rsCold = performance.now() - t0;
       if (round >= 0) rsCpu.push(cpuMs(c0));
       rs = w;
       sink += w[0] as number;
@@ -111,6 +120,7 @@ for (const size of SIZES) {
   console.log('|---|---|---|---|---|');
   console.log(`| fit time, median of ${ROUNDS} (ms) | ${f(median(oursMs), 0)} | ${f(median(rsMs), 0)} | ${f(median(oursMs) / median(rsMs), 2)}x | |`);
   console.log(`| fit times (ms) | ${oursMs.map((x) => f(x, 0)).join(', ')} | ${rsMs.map((x) => f(x, 0)).join(', ')} | | |`);
+  console.log(`| first (cold, untimed warm-up) fit (ms) | ${f(oursCold, 0)} | ${f(rsCold, 0)} | ${f(oursCold / rsCold, 2)}x | |`);
   console.log(`| fit CPU time, median (ms) | ${f(median(oursCpu), 0)} | ${f(median(rsCpu), 0)} | ${f(median(oursCpu) / median(rsCpu), 2)}x | |`);
   console.log(`| log loss, fsrs-rs evaluator | ${f(rsOnOurs.logLoss, 5)} | ${f(rsOnRs.logLoss, 5)} | ${pct(rsOnOurs.logLoss, rsOnRs.logLoss)} | ${f(rsOnTrue.logLoss, 5)} |`);
   console.log(`| RMSE(bins), fsrs-rs evaluator | ${f(rsOnOurs.rmseBins, 5)} | ${f(rsOnRs.rmseBins, 5)} | ${pct(rsOnOurs.rmseBins, rsOnRs.rmseBins)} | ${f(rsOnTrue.rmseBins, 5)} |`);

@@ -67,7 +67,11 @@ describe('evaluate', () => {
     // Item order: first long-term items (card order), then the others (card, then review order).
     const firsts: Array<[number, number]> = [];
     const rest: Array<[number, number]> = [];
-    cards.forEach((card, c) => card.deltaTs.forEach((t, k) => k > 0 && t > 0 && (k === 1 ? firsts : rest).push([c, k])));
+    cards.forEach((card, c) => {
+      card.deltaTs.forEach((t, k) => {
+        if (k > 0 && t > 0) (k === 1 ? firsts : rest).push([c, k]);
+      });
+    });
     const order = [...firsts, ...rest];
     const times = cards.map((card) => card.ratings.map(() => 0));
     order.forEach(([c, k], i) => {

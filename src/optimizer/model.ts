@@ -11,7 +11,7 @@
  * equals fsrs-rs's per-item loss (each item = one review plus its prefix history) summed over the
  * card's items, at a fraction of the cost: a card with n reviews costs n steps instead of n²/2.
  */
-import { D_MAX, D_MIN, S_MAX, S_MIN } from './params';
+import { D_MAX, D_MIN, S_MAX, S_MIN, clamp } from './params';
 
 /** Review histories packed into flat typed arrays (one contiguous run of reviews per card). */
 export interface PackedReviews {
@@ -107,7 +107,7 @@ export function curveConstants(w20: number): { decay: number; factor: number } {
  */
 export function forgettingCurve(w20: number, t: number, s: number): number {
   const { decay, factor } = curveConstants(w20);
-  return Math.pow(1 + (factor * Math.max(t, 0)) / s, decay);
+  return (1 + (factor * Math.max(t, 0)) / s) ** decay;
 }
 
 /**
@@ -152,6 +152,7 @@ function forwardCard(
   sc: Scratch,
   outS?: Float64Array,
   outD?: Float64Array,
+  wantLoss = true,
 ): number {
   const { rating, deltaT, weight } = data;
   const w4 = w[4] as number;
@@ -190,8 +191,8 @@ function forwardCard(
       cPreS[i] = s0;
       cMeanD[i] = d0;
       cGR[i] = 0;
-      s = s0 < S_MIN ? S_MIN : s0 > S_MAX ? S_MAX : s0;
-      d = d0 < D_MIN ? D_MIN : d0 > D_MAX ? D_MAX : d0;
+      s = clamp(s0, S_MIN, S_MAX);
+      d = clamp(d0, D_MIN, D_MAX);
       if (outS) outS[i] = s;
       if (outD) outD[i] = d;
       continue;
@@ -201,8 +202,9 @@ function forwardCard(
     const ld = d;
     const base = 1 + (factor * t) / ls;
     // R = base^decay through one log, kept for the reverse pass (dR/dw20 needs ln base).
-    const lnBase = Math.log(base);
-    const r = Math.exp(decay * lnBase);
+    // (Same-day reviews have t = 0, so R = 1 exactly: skip the log and exp.)
+    const lnBase = t === 0 ? 0 : Math.log(base);
+    const r = t === 0 ? 1 : Math.exp(decay * lnBase);
     cLastS[i] = ls;
     cLastD[i] = ld;
     cR[i] = r;
@@ -212,8 +214,8 @@ function forwardCard(
       // Weighted binary cross-entropy on "recalled" (rating > 1); R clamped for finite logs, and the
       // clamp stops the gradient outside (MIN_PROB, MAX_PROB), as fsrs-rs does.
       const y = g > 1 ? 1 : 0;
-      const rc = r < MIN_PROB ? MIN_PROB : r > MAX_PROB ? MAX_PROB : r;
-      loss -= wt * (y === 1 ? Math.log(rc) : Math.log(1 - rc));
+      const rc = clamp(r, MIN_PROB, MAX_PROB);
+      if (wantLoss) loss -= wt * (y === 1 ? Math.log(rc) : Math.log(1 - rc));
       cGR[i] = r > MIN_PROB && r < MAX_PROB ? -wt * (y === 1 ? 1 / rc : -1 / (1 - rc)) : 0;
     } else {
       cGR[i] = 0;
@@ -231,8 +233,8 @@ function forwardCard(
       ns = ls * (active ? raw : 1);
     } else if (g === 1) {
       // Lapse: S'_f = w11 D^{-w12} ((S+1)^{w13} - 1) e^{w14 (1-R)}, capped at S / e^{w17 w18}.
-      const pw = Math.pow(ls + 1, w13);
-      const dp = Math.pow(ld, -w12);
+      const pw = (ls + 1) ** w13;
+      const dp = ld ** -w12;
       const er = Math.exp((1 - r) * w14);
       const raw = w11 * dp * (pw - 1) * er;
       const floor = ls / floorDivisor;
@@ -264,8 +266,8 @@ function forwardCard(
     const meanD = w7 * (easyD - nextD) + nextD;
     cPreS[i] = ns;
     cMeanD[i] = meanD;
-    s = ns < S_MIN ? S_MIN : ns > S_MAX ? S_MAX : ns;
-    d = meanD < D_MIN ? D_MIN : meanD > D_MAX ? D_MAX : meanD;
+    s = clamp(ns, S_MIN, S_MAX);
+    d = clamp(meanD, D_MIN, D_MAX);
     if (outS) outS[i] = s;
     if (outD) outD[i] = d;
   }
@@ -411,6 +413,7 @@ function backwardCard(w: Float64Array, data: PackedReviews, start: number, end: 
  * @param cards Indices of the cards to include.
  * @param grad Where to add dLoss/dw (21 entries), or `null` for the loss only.
  * @param scratch Reusable buffers.
+ * @param wantLoss Compute the loss (false saves a log per item when only the gradient is needed; returns 0).
  * @returns The summed weighted binary cross-entropy.
  */
 export function cardsLossAndGrad(
@@ -419,6 +422,7 @@ export function cardsLossAndGrad(
   cards: ArrayLike<number>,
   grad: Float64Array | null,
   scratch: Scratch,
+  wantLoss = true,
 ): number {
   let loss = 0;
   let sc = scratch;
@@ -430,7 +434,7 @@ export function cardsLossAndGrad(
     while (end > start && (data.weight[end - 1] as number) <= 0) end--;
     if (end - start < 2) continue;
     sc = ensure(sc, end - start);
-    loss += forwardCard(w, data, start, end, sc);
+    loss += forwardCard(w, data, start, end, sc, undefined, undefined, wantLoss);
     if (grad) backwardCard(w, data, start, end, sc, grad);
   }
   return loss;

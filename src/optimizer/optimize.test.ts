@@ -34,6 +34,13 @@ describe('optimize', () => {
     expect(a.stage).toBe('trained');
   });
 
+  it('takes review logs directly, converting them as prepareReviews does', async () => {
+    const logs = generateSynthetic({ cards: 200, reviewsPerCard: 8, seed: 'logs' }).logs;
+    const direct = await optimize(logs, { epochs: 2 });
+    expect(direct.weights).toEqual((await optimize(prepareReviews(logs), { epochs: 2 })).weights);
+    expect(direct.data.report.entries).toBe(logs.length);
+  });
+
   it('reports progress after every batch up to items x epochs', async () => {
     const seen: OptimizeProgress[] = [];
     const res = await optimize(small, { onProgress: (p) => seen.push(p), epochs: 3, batchSize: 256 });

@@ -289,7 +289,7 @@ export async function optimize(input: readonly ReviewLog[] | ReviewDataset, opti
       // Cosine annealing from lr to 0 over all steps (PyTorch CosineAnnealingLR, eta_min 0).
       const lr = (cfg.learningRate * (1 + Math.cos((Math.PI * step) / iterations))) / 2;
       grad.fill(0);
-      cardsLossAndGrad(w, items.packed, batches.cards[b] as Int32Array, grad, scratch);
+      cardsLossAndGrad(w, items.packed, batches.cards[b] as Int32Array, grad, scratch, false);
       // L2 pull toward the start weights, scaled by this batch's share of the items (fsrs-rs add_l2_gradient).
       const scale = (cfg.gamma * (batches.sizes[b] as number)) / N;
       for (let i = 0; i < WEIGHT_COUNT; i++) {

@@ -134,5 +134,5 @@ export function clipWeights(weights: readonly number[], options: ClipOptions = {
 
 /** Clamps `x` into `[min, max]`. */
 export function clamp(x: number, min: number, max: number): number {
-  return x < min ? min : x > max ? max : x;
+  return Math.min(Math.max(x, min), max);
 }

@@ -92,7 +92,9 @@ describe('smoothAndFill', () => {
 
   it('one rating known: scales the defaults by its ratio', () => {
     const out = smoothAndFill(new Map([[3, 2 * (DEFAULT_WEIGHTS[2] as number)]]), new Map([[3, 5]])) as number[];
-    out.forEach((v, i) => expect(v).toBeCloseTo(2 * (DEFAULT_WEIGHTS[i] as number), 9));
+    out.forEach((v, i) => {
+      expect(v).toBeCloseTo(2 * (DEFAULT_WEIGHTS[i] as number), 9);
+    });
   });
 
   it('ratings 3 and 4 known: fills 2 and 1 geometrically (hand-computed 0.78577, 0.07555)', () => {

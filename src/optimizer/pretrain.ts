@@ -107,11 +107,11 @@ export function groupFirstReviews(reviews: readonly FirstLongTerm[]): Map<number
 export function pretrainLoss(groups: readonly RecallGroup[], s: number, defaultS: number, averageRecall: number): number {
   // The curve uses the default FSRS-6 decay, not the one being trained (as fsrs-rs does).
   const decay = -(DEFAULT_WEIGHTS[20] as number);
-  const factor = Math.pow(0.9, 1 / decay) - 1;
+  const factor = 0.9 ** (1 / decay) - 1;
   let loss = 0;
   for (const g of groups) {
     const recall = (g.passed + averageRecall) / (g.count + 1);
-    const p = Math.pow(1 + (g.deltaT / s) * factor, decay);
+    const p = (1 + (g.deltaT / s) * factor) ** decay;
     loss -= (recall * Math.log(p) + (1 - recall) * Math.log(1 - p)) * g.count;
   }
   return loss + Math.abs(s - defaultS) / 16;

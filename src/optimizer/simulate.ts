@@ -153,18 +153,18 @@ function prepare(options: SimulateOptions, needRetention: boolean): Prepared {
 /** One FSRS-6 review step (same formulas as the trainer's forward pass, fsrs-rs `model.rs` `step`). */
 function step(w: readonly number[], s: number, d: number, t: number, g: number): [number, number] {
   const decay = -(w[20] as number);
-  const factor = Math.pow(0.9, 1 / decay) - 1;
-  const r = Math.pow(1 + (factor * t) / s, decay);
+  const factor = 0.9 ** (1 / decay) - 1;
+  const r = (1 + (factor * t) / s) ** decay;
   let ns: number;
   if (t === 0) {
-    const sinc = Math.exp((w[17] as number) * (g - 3 + (w[18] as number))) * Math.pow(s, -(w[19] as number));
+    const sinc = Math.exp((w[17] as number) * (g - 3 + (w[18] as number))) * s ** -(w[19] as number);
     ns = s * (g >= 2 ? Math.max(sinc, 1) : sinc);
   } else if (g === 1) {
-    const raw = (w[11] as number) * Math.pow(d, -(w[12] as number)) * (Math.pow(s + 1, w[13] as number) - 1) * Math.exp((1 - r) * (w[14] as number));
+    const raw = (w[11] as number) * d ** -(w[12] as number) * ((s + 1) ** (w[13] as number) - 1) * Math.exp((1 - r) * (w[14] as number));
     ns = Math.min(raw, s / Math.exp((w[17] as number) * (w[18] as number)));
   } else {
     const mult = g === 2 ? (w[15] as number) : g === 4 ? (w[16] as number) : 1;
-    ns = s * (1 + Math.exp(w[8] as number) * (11 - d) * Math.pow(s, -(w[9] as number)) * (Math.exp((1 - r) * (w[10] as number)) - 1) * mult);
+    ns = s * (1 + Math.exp(w[8] as number) * (11 - d) * s ** -(w[9] as number) * (Math.exp((1 - r) * (w[10] as number)) - 1) * mult);
   }
   const nextD = d + ((10 - d) * (-(w[6] as number) * (g - 3))) / 9;
   const easyD = (w[4] as number) - Math.exp(3 * (w[5] as number)) + 1;
@@ -185,9 +185,9 @@ function run(p: Prepared): SimulationResult {
   const { w, days } = p;
   const rng = createPrng(p.seed);
   const decay = -(w[20] as number);
-  const factor = Math.pow(0.9, 1 / decay) - 1;
+  const factor = 0.9 ** (1 / decay) - 1;
   // I(S) = S / factor * (r^{1/decay} - 1): the interval after which R falls to the desired retention.
-  const ivlFactor = (Math.pow(p.retention, 1 / decay) - 1) / factor;
+  const ivlFactor = (p.retention ** (1 / decay) - 1) / factor;
   const interval = (s: number): number => Math.min(Math.max(1, Math.round(s * ivlFactor)), p.maxInterval);
   const cap = Math.min(p.deckSize, p.newPerDay * days);
   const S = new Float64Array(cap);
@@ -212,7 +212,7 @@ function run(p: Prepared): SimulationResult {
       if (reviews >= p.maxReviews || cost >= p.maxCost) break;
       const c = queue[qi] as number;
       const t = day - (last[c] as number);
-      const r = Math.pow(1 + (factor * t) / (S[c] as number), decay);
+      const r = (1 + (factor * t) / (S[c] as number)) ** decay;
       const recalled = rng.next() < r;
       const g = recalled ? 2 + pick(rng.next(), p.recall) : 1;
       let [s, d] = step(w, S[c] as number, D[c] as number, t, g);
@@ -250,7 +250,7 @@ function run(p: Prepared): SimulationResult {
     newPerDayOut[day] = learnedToday;
     costPerDay[day] = cost;
     let memorized = 0;
-    for (let c = 0; c < learned; c++) memorized += Math.pow(1 + (factor * (day - (last[c] as number))) / (S[c] as number), decay);
+    for (let c = 0; c < learned; c++) memorized += (1 + (factor * (day - (last[c] as number))) / (S[c] as number)) ** decay;
     memorizedPerDay[day] = memorized;
   }
   const totalCost = costPerDay.reduce((a, b) => a + b, 0);
