@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadBank } from './banks';
 import { usageError } from './errors';
 import type { Io } from './io';
-import { OUTPUT_FORMATS, emit } from './outputs';
+import { OUTPUT_FORMATS, emit, reportSkipped } from './outputs';
 
 /** Help text of `recallkit export`. */
 export const EXPORT_HELP = (): string => `Usage: recallkit export --format F [options]
@@ -50,7 +50,9 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   const output = OUTPUT_FORMATS[format];
   if (!output) throw usageError(`--format must be one of ${Object.keys(OUTPUT_FORMATS).join(', ')}, got "${format}"`, 'export');
   const { bank } = await loadBank({ bank: values.bank, bankFile: values['bank-file'], cwd: io.cwd });
-  const path = await emit(io, output.render(bank), values.out, 'export');
+  const rendered = output.render(bank);
+  reportSkipped(io, format, rendered.skipped);
+  const path = await emit(io, rendered.data, values.out, 'export');
   if (path) io.stderr.write(`Wrote ${bank.questions.length} questions (${format}) to ${path}\n`);
   return 0;
 }

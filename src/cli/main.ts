@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RecallKitError } from '../core/errors';
 import { listBanks } from './banks';
-import { EXIT, isUsageError } from './errors';
+import { EXIT, isUsageError, usageError } from './errors';
 import type { Io } from './io';
 import { EXPORT_HELP, exportCommand } from './export';
 import { GRADE_HELP, gradeCommand } from './grade';
@@ -50,7 +50,7 @@ Commands:
 ${list}
 
 Options:
-  -h, --help      show help (also: recallkit <command> --help)
+  -h, --help      show help (also: recallkit help <command>, recallkit <command> --help)
   -v, --version   show the version
   --debug         show stack traces for errors
 
@@ -105,6 +105,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       io.stderr.write(`${mainHelp()}\n`);
       return EXIT.usage;
+    }
+    if (name === 'help') {
+      const topic = argv[argv.indexOf(name) + 1];
+      const target = topic === undefined ? undefined : COMMANDS[topic];
+      if (topic !== undefined && !target) throw usageError(`no help for "${topic}": not a command`);
+      io.stdout.write(`${target ? target.help : mainHelp()}\n`);
+      return EXIT.ok;
     }
     if (!command) {
       io.stderr.write(`recallkit: unknown command "${name}"\nRun \`recallkit --help\` for the list of commands.\n`);

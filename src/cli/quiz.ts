@@ -7,7 +7,7 @@ import type { Blueprint } from '../quiz/types';
 import { loadBank } from './banks';
 import { usageError } from './errors';
 import type { Io } from './io';
-import { OUTPUT_FORMATS, emit } from './outputs';
+import { OUTPUT_FORMATS, emit, reportSkipped } from './outputs';
 
 const PRINT_FORMATS = ['html', 'md'] as const;
 
@@ -97,7 +97,9 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
   const output = OUTPUT_FORMATS[format];
   if (!output) throw usageError(`unknown format "${format}"`, 'quiz');
   if (quiz.forms.length === 1) {
-    const path = await emit(io, output.render(quiz.forms[0]?.items.map((i) => i.question) ?? []), values.out, 'quiz');
+    const rendered = output.render(quiz.forms[0]?.items.map((i) => i.question) ?? []);
+    reportSkipped(io, format, rendered.skipped);
+    const path = await emit(io, rendered.data, values.out, 'quiz');
     if (path) io.stderr.write(`Wrote ${total} items to ${path}\n`);
     return 0;
   }
@@ -106,7 +108,9 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
   await mkdir(dir, { recursive: true });
   for (const form of quiz.forms) {
     const file = join(dir, `form-${form.label}.${output.ext}`);
-    await writeFile(file, output.render(form.items.map((i) => i.question)));
+    const rendered = output.render(form.items.map((i) => i.question));
+    reportSkipped(io, format, rendered.skipped);
+    await writeFile(file, rendered.data);
     io.stderr.write(`Wrote form ${form.label} (${form.items.length} items) to ${file}\n`);
   }
   return 0;

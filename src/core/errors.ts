@@ -79,16 +79,12 @@ function formatMessage(code: string, message: string, path: string, issues: read
  * @returns A printable description such as `7`, `"abc"`, `NaN` or `an object`.
  */
 export function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(shown);
-  }
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
+  const kind = typeof value;
+  if (kind === 'string') return JSON.stringify((value as string).length > 40 ? `${(value as string).slice(0, 40)}…` : value);
+  // Numbers, booleans, bigints, null and undefined print as themselves (NaN as `NaN`, which JSON cannot show).
+  if (value === null || (kind !== 'object' && kind !== 'function' && kind !== 'symbol')) return String(value);
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : value.toISOString();
-  const kind = typeof value;
   return kind === 'object' ? 'an object' : `a ${kind}`;
 }
 

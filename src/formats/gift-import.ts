@@ -32,7 +32,8 @@ function slug(text: string): string {
 
 function fractionOf(w: number | null, isCorrect: boolean): number {
   if (w === null) return isCorrect ? 1 : 0;
-  return w / 100;
+  // Percent to fraction, rounded to Moodle's 7 decimals (33.33333% -> 0.3333333, not 0.33333329999999994).
+  return Math.round(w * 1e5) / 1e7;
 }
 
 function toNumericAnswer(n: GiftNumber, fraction: number, fb: GiftText | null): NumericAnswer | null {
@@ -63,7 +64,7 @@ function convert(item: Exclude<GiftItem, { type: 'Category' | 'Description' }>):
       return {
         type: 'short-answer',
         prompt: stemText,
-        answers: item.choices.map((c) => ({ text: c.text.text, ...(c.weight !== null && c.weight !== 100 ? { fraction: Math.max(0, c.weight / 100) } : {}), ...(c.feedback ? { feedback: c.feedback.text } : {}) })),
+        answers: item.choices.map((c) => ({ text: c.text.text, ...(c.weight !== null && c.weight !== 100 ? { fraction: Math.max(0, fractionOf(c.weight, true)) } : {}), ...(c.feedback ? { feedback: c.feedback.text } : {}) })),
         explanation: gf,
       };
     case 'TF': {

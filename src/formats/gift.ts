@@ -5,7 +5,7 @@
 import { RecallKitError } from '../core/errors';
 import type { Bank } from '../schema/bank';
 import type { ClozeGap, NumericAnswer, Question, TextAnswer } from '../schema/question';
-import { GAP_MARKER, cleanText, moodleGrade, numericBounds, optionFractions, percent, plainNumber } from './text';
+import { GAP_MARKER, cleanText, moodleGrade, numericBounds, optionFractions, percent, plainNumber, questionsOf } from './text';
 
 // ---------------------------------------------------------------- export
 
@@ -138,10 +138,6 @@ function giftQuestion(q: Question): string | null {
   }
 }
 
-function isBank(input: Bank | readonly Question[]): input is Bank {
-  return !Array.isArray(input);
-}
-
 /**
  * Exports questions as GIFT text for Moodle's question import.
  *
@@ -163,8 +159,8 @@ function isBank(input: Bank | readonly Question[]): input is Bank {
  * ```
  */
 export function exportGift(input: Bank | readonly Question[], options: GiftExportOptions = {}): string {
-  const questions = isBank(input) ? input.questions : input;
-  const root = options.categoryRoot ?? (isBank(input) ? `$course$/top/${input.id}` : '$course$/top');
+  const { questions, bank } = questionsOf(input, 'exportGift');
+  const root = options.categoryRoot ?? (bank ? `$course$/top/${bank.id}` : '$course$/top');
   const out: string[] = [];
   let topic: string | null = null;
   for (const q of questions) {

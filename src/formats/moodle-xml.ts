@@ -3,7 +3,7 @@
 import type { Bank } from '../schema/bank';
 import type { ChoiceOption, ClozeGap, NumericAnswer, Question, TextAnswer } from '../schema/question';
 import { DEFAULT_ORDERING_GRADING } from '../scoring/ordering';
-import { GAP_MARKER, cleanText, escapeHtml, escapeXml, moodleGrade, numericBounds, optionFractions, percent, plainNumber } from './text';
+import { GAP_MARKER, cleanText, escapeHtml, escapeXml, moodleGrade, numericBounds, optionFractions, percent, plainNumber, questionsOf } from './text';
 import { type XmlElement, el, toXml } from './xml';
 
 /** Options of {@link exportMoodleXml}. */
@@ -248,8 +248,7 @@ function questionElement(q: Question): XmlElement {
  * ```
  */
 export function exportMoodleXml(input: Bank | readonly Question[], options: MoodleXmlOptions = {}): string {
-  const bank = Array.isArray(input) ? null : (input as Bank);
-  const questions = bank ? bank.questions : (input as readonly Question[]);
+  const { questions, bank } = questionsOf(input, 'exportMoodleXml');
   const root = cleanText(options.categoryRoot ?? (bank ? `$course$/top/${bank.id}` : '$course$/top')).replace(/\n/g, ' ');
   const children: XmlElement[] = [];
   let topic: string | null = null;

@@ -1,6 +1,7 @@
 // Printable quizzes: Markdown and a self-contained HTML page with print CSS.
 // Input is an assembled quiz (recallkit/quiz); nothing here shuffles, so the output is as
 // deterministic as the quiz itself.
+import { RecallKitError, describe } from '../core/errors';
 import type { Quiz, QuizForm, QuizItem } from '../quiz/types';
 import { GAP_MARKER, cleanText, escapeHtml } from './text';
 
@@ -20,6 +21,7 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const letterOf = (i: number): string => (i < 26 ? (LETTERS[i] as string) : `${LETTERS[Math.floor(i / 26) - 1]}${LETTERS[i % 26]}`);
 
 function pickForms(quiz: Quiz, options: PrintOptions): readonly QuizForm[] {
+  if (quiz === null || typeof quiz !== 'object' || !Array.isArray(quiz.forms)) throw new RecallKitError('RK_INVALID_INPUT', `expected a quiz from assembleQuiz, got ${describe(quiz)}`, 'quiz');
   return options.forms ? quiz.forms.filter((f) => options.forms?.includes(f.label)) : quiz.forms;
 }
 
@@ -69,7 +71,7 @@ function mdItem(item: QuizItem): string[] {
     case 'single-choice':
     case 'multiple-choice':
       out.push(q.type === 'single-choice' ? '*Choose one.*' : '*Choose all that apply.*', '');
-      q.options.forEach((o, i) => out.push(`- ${letterOf(i)}. ${md(o.text)}`));
+      out.push(...q.options.map((o, i) => `- ${letterOf(i)}. ${md(o.text)}`));
       break;
     case 'true-false':
       out.push('- True', '- False');
@@ -86,13 +88,13 @@ function mdItem(item: QuizItem): string[] {
       break;
     case 'matching':
       out.push('*Write the letter of the matching answer next to each number.*', '');
-      q.pairs.forEach((p, i) => out.push(`${i + 1}\\. ${md(p.left)} \\_\\_\\_\\_`));
+      out.push(...q.pairs.map((p, i) => `${i + 1}\\. ${md(p.left)} \\_\\_\\_\\_`));
       out.push('');
-      (item.matchChoices ?? []).forEach((c, i) => out.push(`- ${letterOf(i)}. ${md(c)}`));
+      out.push(...(item.matchChoices ?? []).map((c, i) => `- ${letterOf(i)}. ${md(c)}`));
       break;
     case 'ordering':
       out.push('*Write the letters in the correct order.*', '');
-      (item.orderDisplay ?? q.items).forEach((it, i) => out.push(`- ${letterOf(i)}. ${md(it.text)}`));
+      out.push(...(item.orderDisplay ?? q.items).map((it, i) => `- ${letterOf(i)}. ${md(it.text)}`));
       break;
     case 'essay': {
       const limits = [q.minWords ? `at least ${q.minWords} words` : '', q.maxWords ? `at most ${q.maxWords} words` : ''].filter(Boolean).join(', ');

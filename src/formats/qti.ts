@@ -5,7 +5,7 @@
 // (numeric tolerance, wildcards, cloze weighting, feedback). Packages follow IMS CP 1.2 as profiled by QTI 3.0.
 import type { Bank } from '../schema/bank';
 import type { ChoiceOption, ClozeGap, NumericAnswer, Question, TextAnswer } from '../schema/question';
-import { GAP_MARKER, cleanText, ncName, numericBounds, optionFractions } from './text';
+import { GAP_MARKER, cleanText, ncName, numericBounds, optionFractions, questionsOf } from './text';
 import { type XmlDialect, type XmlElement, type XmlNode, AS_IS, el, toXml } from './xml';
 import { type ZipEntry, createZip } from './zip';
 
@@ -437,10 +437,9 @@ function manifest(bankId: string, questions: readonly Question[], version: QtiVe
 
 const itemPath = (q: Question): string => `items/${q.id}.xml`;
 
-function questionsOf(input: Bank | readonly Question[]): { id: string; questions: readonly Question[]; lang: string | undefined } {
-  if (Array.isArray(input)) return { id: 'questions', questions: input, lang: undefined };
-  const bank = input as Bank;
-  return { id: bank.id, questions: bank.questions, lang: bank.language };
+function inputOf(input: Bank | readonly Question[]): { id: string; questions: readonly Question[]; lang: string | undefined } {
+  const { questions, bank } = questionsOf(input, 'exportQtiPackage');
+  return { id: bank?.id ?? 'questions', questions, lang: bank?.language };
 }
 
 /**
@@ -452,7 +451,7 @@ function questionsOf(input: Bank | readonly Question[]): { id: string; questions
  */
 export function exportQtiFiles(input: Bank | readonly Question[], options: QtiOptions = {}): ZipEntry[] {
   const version = versionOf(options);
-  const { id, questions, lang } = questionsOf(input);
+  const { id, questions, lang } = inputOf(input);
   const dialect = dialectOf(version);
   return [
     { name: 'imsmanifest.xml', data: manifest(id, questions, version) },

@@ -1,6 +1,8 @@
 // Helpers shared by the format writers: text cleaning, escaping, numbers and choice weights.
 // Internal to recallkit/formats (not exported from its index).
-import type { ChoiceOption, NumericAnswer } from '../schema/question';
+import { RecallKitError, describe } from '../core/errors';
+import type { Bank } from '../schema/bank';
+import type { ChoiceOption, NumericAnswer, Question } from '../schema/question';
 import { optionCredit } from '../scoring/choice';
 
 /** The `{{gapId}}` marker of cloze text: the schema's GAP_MARKER, repeated so the writers stay zod-free. */
@@ -161,4 +163,27 @@ export function moodleGrade(fraction: number): number {
   let best = 0;
   for (const g of MOODLE_GRADES) if (Math.abs(g - abs) < Math.abs(best - abs)) best = g;
   return fraction < 0 ? -best : best;
+}
+
+/**
+ * Reads the questions of an exporter's input: a bank or a list of questions.
+ *
+ * @param input A bank or a list of questions.
+ * @param where The exporter's name, for the message.
+ * @returns The questions and the bank (null for a plain list).
+ * @throws RecallKitError `RK_INVALID_INPUT` for anything else, so bad input never ends in a TypeError.
+ */
+export function questionsOf(input: Bank | readonly Question[], where: string): { questions: readonly Question[]; bank: Bank | null } {
+  if (Array.isArray(input)) {
+    const list = input as readonly Question[];
+    list.forEach((q, i) => {
+      if (q === null || typeof q !== 'object' || typeof (q as { type?: unknown }).type !== 'string') throw new RecallKitError('RK_INVALID_INPUT', `${where}: expected a question, got ${describe(q)}`, `questions[${i}]`);
+    });
+    return { questions: list, bank: null };
+  }
+  if (input !== null && typeof input === 'object' && Array.isArray((input as Bank).questions)) {
+    const bank = input as Bank;
+    return { questions: questionsOf(bank.questions, where).questions, bank };
+  }
+  throw new RecallKitError('RK_INVALID_INPUT', `${where}: expected a bank or a list of questions, got ${describe(input)}`, 'input');
 }

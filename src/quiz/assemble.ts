@@ -231,7 +231,9 @@ export function assembleQuiz(bank: QuizBank, blueprint: Blueprint, options: Asse
   const perForm: Question[][] = Array.from({ length: formCount }, () => []);
   for (const group of picked) {
     const dealt = distinct ? deal(group, formCount) : Array.from({ length: formCount }, () => group);
-    dealt.forEach((qs, f) => perForm[f]?.push(...qs));
+    dealt.forEach((qs, f) => {
+      perForm[f]?.push(...qs);
+    });
   }
   if (blueprint.maxPoints !== undefined) {
     perForm.forEach((qs, f) => {

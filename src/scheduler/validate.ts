@@ -8,7 +8,7 @@
  */
 import { RecallKitError, type RecallKitErrorCode, describe } from '../core/errors';
 import { type DayRollover, dayNumber } from '../core/time';
-import type { CardState, Grade, ReviewLog } from './types';
+import type { CardState, Grade, RatingValue, ReviewLog, ReviewResult } from './types';
 
 /**
  * Throws the one kind of error every check raises: `<path> must be <what>, got <value>`.
@@ -52,51 +52,46 @@ export function checkGrade(rating: unknown, path = 'rating'): asserts rating is 
 
 const isCount = (x: unknown): boolean => Number.isInteger(x) && (x as number) >= 0;
 const isSize = (x: unknown): boolean => Number.isFinite(x) && (x as number) >= 0;
+const SIZE = 'a number >= 0';
+const COUNT = 'a whole number >= 0';
+const PHASES: readonly unknown[] = ['new', 'learning', 'review', 'relearning'];
+
+/**
+ * The fields of a version-1 `CardState`, in the order errors report them: the key,
+ * its test (given the whole card, for `lastReview`), and the rule the message names.
+ *
+ * One table serves both the fast path and the error message, so a rule cannot
+ * be checked one way and described another.
+ */
+const CARD_FIELDS: readonly (readonly [keyof CardState, (x: unknown, card: CardState) => boolean, string])[] = [
+  ['version', (x) => x === 1, '1 (see migrateCardState)'],
+  ['due', Number.isFinite, MS],
+  ['state', (x) => PHASES.includes(x), PHASES.join('|')],
+  ['stability', isSize, SIZE],
+  ['difficulty', isSize, SIZE],
+  ['scheduledDays', isSize, SIZE],
+  ['step', isCount, COUNT],
+  ['reps', isCount, COUNT],
+  ['lapses', isCount, COUNT],
+  ['lastReview', (x, card) => (x === null ? card.state === 'new' : Number.isFinite(x)), `${MS} (null only if new)`],
+  ['id', (x) => x === undefined || typeof x === 'string', 'a string'],
+];
 
 /**
  * Checks that a card is a plausible version-1 `CardState` (types and ranges, not history).
  *
- * Hint: the fast path is one chain of comparisons with no allocation (it runs on
- * every review); only a bad card pays for finding and describing the bad field.
+ * Hint: this runs on every review; the loop walks a static table and allocates nothing.
  *
  * @param card The card.
  * @param path The argument name for errors.
  * @throws RecallKitError `RK_INVALID_CARD_STATE` naming the first bad field.
  */
 export function checkCard(card: unknown, path = 'card'): asserts card is CardState {
-  const c = card as CardState;
-  const s = c?.state;
-  const last = c?.lastReview;
-  if (
-    c?.version === 1 &&
-    Number.isFinite(c.due) &&
-    (s === 'review' || s === 'new' || s === 'learning' || s === 'relearning') &&
-    isSize(c.stability) &&
-    isSize(c.difficulty) &&
-    isSize(c.scheduledDays) &&
-    isCount(c.step) &&
-    isCount(c.reps) &&
-    isCount(c.lapses) &&
-    (last === null ? s === 'new' : Number.isFinite(last)) &&
-    (c.id === undefined || typeof c.id === 'string')
-  ) {
-    return;
-  }
-  explainCard(card, path);
-}
-
-/** Throws for the first bad field of a card that failed {@link checkCard}. */
-function explainCard(card: unknown, path: string): never {
   const c = (typeof card === 'object' && card) || fail('RK_INVALID_CARD_STATE', path, 'a card', card);
-  const { version, due, state, lastReview, id } = c as Record<string, unknown>;
-  const is = (ok: boolean, key: string, what: string) => ok || fail('RK_INVALID_CARD_STATE', `${path}.${key}`, what, (c as Record<string, unknown>)[key]);
-  is(version === 1, 'version', '1 (see migrateCardState)');
-  is(Number.isFinite(due), 'due', MS);
-  is(['new', 'learning', 'review', 'relearning'].includes(state as string), 'state', 'new|learning|review|relearning');
-  for (const key of ['stability', 'difficulty', 'scheduledDays']) is(isSize((c as Record<string, unknown>)[key]), key, 'a number >= 0');
-  for (const key of ['step', 'reps', 'lapses']) is(isCount((c as Record<string, unknown>)[key]), key, 'a whole number >= 0');
-  is(lastReview === null ? state === 'new' : Number.isFinite(lastReview), 'lastReview', `${MS} (null only if new)`);
-  return is(id === undefined || typeof id === 'string', 'id', 'a string') as never;
+  for (const [key, ok, rule] of CARD_FIELDS) {
+    const value = (c as CardState)[key];
+    if (!ok(value, c as CardState)) fail('RK_INVALID_CARD_STATE', `${path}.${key}`, rule, value);
+  }
 }
 
 /**
@@ -142,4 +137,22 @@ export function newCardState(now: number, options?: { readonly id?: string }): C
   const id = options?.id;
   const card: CardState = { version: 1, due: now, stability: 0, difficulty: 0, state: 'new', step: 0, reps: 0, lapses: 0, scheduledDays: 0, lastReview: null };
   return id === undefined ? card : typeof id === 'string' ? { ...card, id } : fail('RK_INVALID_INPUT', 'options.id', 'a string', id);
+}
+
+/**
+ * Pairs the card after a review (or a `forget`) with its log. A card id, when
+ * there is one, is carried into the new card (as its last key, like `newCardState`)
+ * and into the log as `cardId`.
+ *
+ * @param before The card before.
+ * @param after The card after, without its id.
+ * @param rating The rating (0 for `forget`).
+ * @param now When it happened (epoch ms).
+ * @param elapsed Learner days since the previous review.
+ * @returns The result.
+ */
+export function withLog(before: CardState, after: CardState, rating: RatingValue, now: number, elapsed: number): ReviewResult {
+  const id = before.id;
+  const log: ReviewLog = { version: 1, rating, reviewedAt: now, elapsedDays: elapsed, card: before };
+  return id === undefined ? { card: after, log } : { card: { ...after, id }, log: { ...log, cardId: id } };
 }

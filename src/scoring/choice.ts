@@ -78,8 +78,7 @@ export function gradeMultipleChoice(q: MultipleChoiceQuestion, r: MultipleChoice
   if (!Array.isArray(ids)) bad(p, 'expected an array', ids);
   if (ids.length === 0) return outcome(0, points, [NO_ANSWER]);
   const options = q.options;
-  let keys = 0;
-  for (const o of options) if (o.correct) keys++;
+  const keys = options.filter((o) => o.correct).length;
   let sum = 0;
   const feedback: string[] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -107,7 +106,7 @@ export function gradeMultipleChoice(q: MultipleChoiceQuestion, r: MultipleChoice
 export function gradeTrueFalse(q: TrueFalseQuestion, r: TrueFalseResponse, points: number, _o: unknown, path: string): Outcome {
   const v = r.value;
   if (v === null) return outcome(0, points, [NO_ANSWER]);
-  if (typeof v !== 'boolean') bad(joinPath(path, 'value'), 'expected true, false or null', v);
+  if (typeof v !== 'boolean') bad(joinPath(path, 'value'), 'expected a boolean or null', v);
   const fb = v ? q.feedbackTrue : q.feedbackFalse;
   return outcome(v === q.answer ? 1 : 0, points, fb === undefined ? [] : [fb]);
 }

@@ -8,14 +8,11 @@ import { bestText, gradeText, withCase } from './short-answer';
 import type { GradeOptions } from './types';
 
 function gradeGap(g: ClozeGap, value: string, o: GradeOptions, path: string): Outcome {
-  switch (g.type) {
-    case 'short-answer':
-      return gradeText(g.answers, value, 1, withCase(o, g.caseSensitive));
-    case 'numeric':
-      return gradeNumeric(g, { type: 'numeric', value }, 1, o, path);
-    default:
-      return gradeSingleChoice(g as never, { type: 'single-choice', optionId: value === '' ? null : value }, 1, o, path);
-  }
+  return g.type === 'short-answer'
+    ? gradeText(g.answers, value, 1, withCase(o, g.caseSensitive))
+    : g.type === 'numeric'
+      ? gradeNumeric(g, { type: 'numeric', value }, 1, o, path)
+      : gradeSingleChoice(g as never, { type: 'single-choice', optionId: value === '' ? null : value }, 1, o, path);
 }
 
 /**

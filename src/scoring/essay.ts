@@ -31,12 +31,13 @@ export function gradeEssay(q: EssayQuestion, r: EssayResponse, points: number, _
   for (const id in scores) {
     const c = q.rubric.find((x) => x.id === id);
     const s = scores[id];
-    if (!c || typeof s !== 'number' || !(s >= 0 && s <= c.points)) bad(joinPath(p, id), 'expected a known criterion and 0..points', s);
+    if (!c || typeof s !== 'number' || !(s >= 0 && s <= c.points)) bad(joinPath(p, id), 'expected a criterion id and 0..points', s);
     earned += s;
     marked++;
   }
-  if (marked === q.rubric.length) return outcome(earned / total, points, []);
-  return { ...outcome(earned / total, points, [AWAITING_REVIEW]), needsReview: true };
+  const done = marked === q.rubric.length;
+  const o = outcome(earned / total, points, done ? [] : [AWAITING_REVIEW]);
+  return done ? o : { ...o, needsReview: true };
 }
 
 /**

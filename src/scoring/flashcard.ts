@@ -30,7 +30,7 @@ export function gradeFlashcard(q: FlashcardQuestion, r: FlashcardResponse, point
   }
   const rating = r.rating;
   if (rating === undefined) return outcome(0, points, [NO_ANSWER]);
-  if (![1, 2, 3, 4].includes(rating)) bad(joinPath(path, 'rating'), 'expected a rating 1-4 (Again..Easy)', rating);
+  if (![1, 2, 3, 4].includes(rating)) bad(joinPath(path, 'rating'), 'expected a rating 1-4', rating);
   const credit = o.selfRatingCredit ?? SELF_RATING_CREDIT;
   return outcome(credit[rating - 1] as number, points, []);
 }

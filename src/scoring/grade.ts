@@ -1,4 +1,4 @@
-import { RecallKitError, joinPath } from '../core/errors';
+import { joinPath } from '../core/errors';
 import type { Question, QuestionType } from '../schema/question';
 import type { Outcome, Response } from '../schema/response';
 import { gradeMultipleChoice, gradeSingleChoice, gradeTrueFalse } from './choice';
@@ -8,7 +8,7 @@ import { gradeFlashcard } from './flashcard';
 import { gradeMatching } from './matching';
 import { gradeNumeric } from './numeric';
 import { gradeOrdering } from './ordering';
-import { bad, show } from './outcome';
+import { bad, record } from './outcome';
 import { gradeShortAnswer } from './short-answer';
 import type { GradeOptions, Grader } from './types';
 
@@ -37,9 +37,7 @@ const GRADERS: { readonly [T in QuestionType]: Grader<T> } = {
  */
 export function resolvePoints(question: Question, points: number | undefined, path = 'options.points'): number {
   const p = points ?? question.points ?? 1;
-  if (typeof p !== 'number' || !(p > 0 && p < Infinity)) {
-    throw new RecallKitError('RK_INVALID_OPTIONS', `points must be a positive finite number, got ${show(p)}`, path);
-  }
+  if (typeof p !== 'number' || !(p > 0 && p < Infinity)) bad(path, 'expected positive points', p, 'RK_INVALID_OPTIONS');
   return p;
 }
 
@@ -63,9 +61,9 @@ export function resolvePoints(question: Question, points: number | undefined, pa
  */
 export function grade(question: Question, response: Response, options: GradeOptions = {}): Outcome {
   const path = options.path ?? '';
-  if (typeof response !== 'object' || response === null || Array.isArray(response)) bad(path, 'expected an object', response);
-  if (response.type !== question.type) bad(joinPath(path, 'type'), `expected "${question.type}" (the question's type)`, response.type);
+  record(response, path);
+  if (response.type !== question.type) bad(joinPath(path, 'type'), `expected "${question.type}"`, response.type);
   const grader = GRADERS[question.type] as Grader<QuestionType> | undefined;
-  if (!grader) throw new RecallKitError('RK_INVALID_QUESTION', `unknown question type ${show(question.type)}`, 'type');
+  if (!grader) bad('type', 'unknown question type', question.type, 'RK_INVALID_QUESTION');
   return grader(question as never, response as never, resolvePoints(question, options.points), options, path);
 }

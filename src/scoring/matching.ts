@@ -30,9 +30,9 @@ export function gradeMatching(q: MatchingQuestion, r: MatchingResponse, points: 
     const v = values[i] as string;
     if (v !== '') answered = true;
     const ok = v === pair.right;
-    if (v !== '' && !ok && !pairs.some((x) => x.right === v) && !q.distractors?.includes(v)) bad(joinPath(p, pair.id), 'unknown right-hand text', v);
+    if (v !== '' && !ok && !pairs.some((x) => x.right === v) && !q.distractors?.includes(v)) bad(joinPath(p, pair.id), 'unknown text', v);
     if (ok) right++;
-    return { id: pair.id, score: ok ? share : 0, maxScore: share, fraction: ok ? 1 : 0, correct: ok };
+    return { id: pair.id, score: +ok * share, maxScore: share, fraction: +ok, correct: ok };
   });
   return outcome(right / n, points, answered ? [] : [NO_ANSWER], parts);
 }

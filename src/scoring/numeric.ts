@@ -17,13 +17,12 @@ interface Parsed {
   rest: string;
 }
 
-// The mantissa: a sign, then digits and separators that sit before a digit (`1 200`, `.5`).
-const MANTISSA = /^[+\-\u2212]?(?:\d|[.,' \u00a0\u202f\u2019](?=\d))+/;
+// Sign, mantissa (digits, and separators that sit before a digit: `1 200`, `.5`), exponent, rest.
+const NUMBER = /^([+\-\u2212]?)((?:\d|[.,' \u00a0\u202f\u2019](?=\d))+)(?:[eE]([+\-\u2212]?\d+))?([^]*)$/;
 // An integer part: plain digits, or 1-3 digits then groups of 3 with one repeated separator.
 const GROUPED = /^(?:\d*|\d{1,3}([.,' \u00a0\u202f\u2019])\d{3}(?:\1\d{3})*)$/;
 // In auto mode a lone comma groups thousands only in this shape: `1,200`, not `0,125` or `1,5`.
 const COMMA_THOUSANDS = /^[1-9]\d{0,2},\d{3}$/;
-const EXPONENT = /^[eE]([+\-\u2212]?\d+)/;
 const SUFFIX = /^[kMG](?!\p{L})/u;
 
 /**
@@ -35,36 +34,31 @@ const SUFFIX = /^[kMG](?!\p{L})/u;
  * @returns The number and the rest, or `undefined` when no number starts the text.
  */
 export function parseNumberPrefix(input: string, options: ParseNumberOptions = {}): Parsed | undefined {
-  const s = input.trim();
-  const m = MANTISSA.exec(s);
+  const m = NUMBER.exec(input.trim());
   if (!m) return undefined;
-  let body = m[0];
-  let rest = s.slice(body.length);
-  const negative = body[0] === '-' || body[0] === '\u2212';
-  if (negative || body[0] === '+') body = body.slice(1);
-  // Pick the decimal separator (docs/scoring.md, "Numbers").
-  const mode = options.decimal ?? 'auto';
-  let dec: string | undefined = mode === 'auto' ? undefined : mode;
-  if (!dec) {
+  const body = m[2] as string;
+  let rest = m[4] as string;
+  // The decimal separator (docs/scoring.md, "Numbers"): in auto mode the later of `.` and `,`
+  // when both occur, a lone dot, or a lone comma unless it reads as thousands (`1,200`).
+  let dec: string = options.decimal ?? 'auto';
+  if (dec === 'auto') {
     const dot = body.lastIndexOf('.');
     const comma = body.lastIndexOf(',');
-    if (dot >= 0 && comma >= 0) dec = dot > comma ? '.' : ',';
-    else if (dot >= 0 && body.indexOf('.') === dot) dec = '.';
-    else if (comma >= 0 && body.indexOf(',') === comma && !COMMA_THOUSANDS.test(body)) dec = ',';
+    dec =
+      dot > comma ? (comma >= 0 || body.indexOf('.') === dot ? '.' : '')
+      : comma >= 0 && (dot >= 0 || (body.indexOf(',') === comma && !COMMA_THOUSANDS.test(body))) ? ','
+      : '';
   }
-  const at = dec ? body.indexOf(dec) : -1;
-  if (at >= 0 && body.lastIndexOf(dec as string) !== at) return undefined;
-  const int = at >= 0 ? body.slice(0, at) : body;
-  const frac = at >= 0 ? body.slice(at + 1) : '';
-  if (!GROUPED.test(int) || !/^\d*$/.test(frac) || int + frac === '') return undefined;
-  let value = Number(`${int.replace(/\D/g, '')}.${frac}e${(EXPONENT.exec(rest)?.[1] ?? '0').replace('\u2212', '-')}`);
-  rest = rest.replace(EXPONENT, '');
+  const [int, frac = '', extra] = dec ? body.split(dec) : [body];
+  if (extra !== undefined || !GROUPED.test(int as string) || /\D/.test(frac) || int + frac === '') return undefined;
+  let mult = 1;
   if (options.suffixes && SUFFIX.test(rest)) {
-    value *= rest[0] === 'k' ? 1e3 : rest[0] === 'M' ? 1e6 : 1e9;
+    mult = rest[0] === 'k' ? 1e3 : rest[0] === 'M' ? 1e6 : 1e9;
     rest = rest.slice(1);
   }
-  if (!Number.isFinite(value)) return undefined;
-  return { value: negative ? -value : value, rest: rest.trim() };
+  const sign = m[1] === '+' ? '' : m[1] ? '-' : '';
+  const value = Number(`${sign}${(int as string).replace(/\D/g, '')}.${frac}e${(m[3] ?? '0').replace('\u2212', '-')}`) * mult;
+  return Number.isFinite(value) ? { value, rest: rest.trim() } : undefined;
 }
 
 /**
@@ -153,8 +147,8 @@ export function gradeNumeric(q: Pick<NumericQuestion, 'answers'> & Partial<Numer
       let f = a.fraction ?? 1;
       if (!unitOk) {
         // Moodle qtype_numerical_question::apply_unit_penalty.
-        const pen = o.unitPenalty ?? 0.1;
-        f = o.unitPenaltyOf === 'question' ? f - pen : f - pen * f;
+        // UNITGRADEDOUTOFMARK (default): f − penalty × f; UNITGRADEDOUTOFMAX: f − penalty.
+        f -= (o.unitPenalty ?? 0.1) * (o.unitPenaltyOf === 'question' ? 1 : f);
         feedback.push(WRONG_UNIT);
       }
       if (a.feedback !== undefined) feedback.push(a.feedback);

@@ -8,63 +8,69 @@ export const DEFAULT_ORDERING_GRADING: OrderingGradingType = 'absolute-position'
 
 /**
  * Scores an order given as correct positions: `pos[i]` is the correct index of the item the
- * learner put at index i (a permutation of 0..n-1).
+ * learner put at index i (a permutation of 0..n-1). Every grading type's count is computed in
+ * one pass; the type picks one.
  *
  * Behaviour ported from Moodle qtype_ordering_question::grade_response (GPL; no code copied).
  *
  * @param pos The correct positions in the learner's order.
- * @param type The grading type.
+ * @param type The grading type (default absolute position).
  * @returns `[countCorrect, countAnswers]`; the fraction is their quotient.
  */
-export function scoreOrder(pos: readonly number[], type: OrderingGradingType): [number, number] {
+export function scoreOrder(pos: readonly number[], type: OrderingGradingType | undefined): [number, number] {
   const n = pos.length;
-  let c = 0;
-  let best = 0;
-  const chain: number[] = [];
+  let absolute = 0;
+  let next = 0;
+  let prev = 0;
+  let pairs = 0;
+  let longest = 0;
+  let contiguous = 0;
+  const lis: number[] = [];
+  const run: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = pos[i] as number;
-    // "none" before the first item is -1 and after the last is n, so they match only the
-    // correct first and last items (Moodle uses answer id 0 for "none").
-    const prev = i > 0 ? (pos[i - 1] as number) : -1;
-    const next = i < n - 1 ? (pos[i + 1] as number) : n;
-    // ABSOLUTE_POSITION (and ALL_OR_NOTHING): the item is at its correct index.
-    if (type === 'absolute-position' || type === 'all-or-nothing') c += +(p === i);
-    // RELATIVE_NEXT_EXCLUDE_LAST: the item is followed by its correct successor; the item that
-    // is last in the learner's order is not scored. INCLUDE_LAST also scores the correct last
-    // item when it is placed last (its successor is "none" in both orders).
-    else if (type === 'relative-next-exclude-last') c += +(i < n - 1 && next === p + 1);
-    else if (type === 'relative-next-include-last') c += +(next === p + 1);
-    // RELATIVE_ONE_PREVIOUS_AND_NEXT: its one previous and one next item, 2 points per item.
-    else if (type === 'relative-one-previous-and-next') c += +(prev === p - 1) + +(next === p + 1);
-    chain[i] = 1;
+    // "None" before the first item is -1 and after the last is n, so they match only the correct
+    // first and last items (Moodle uses answer id 0 for "none").
+    absolute += +(p === i);
+    next += +((i < n - 1 ? (pos[i + 1] as number) : n) === p + 1);
+    prev += +((i > 0 ? (pos[i - 1] as number) : -1) === p - 1);
+    lis[i] = run[i] = 1;
     for (let j = 0; j < i; j++) {
       const q = pos[j] as number;
-      // RELATIVE_ALL_PREVIOUS_AND_NEXT: each pair in the right relative order scores twice (once
-      // as "previous" of the later item, once as "next" of the earlier), out of n(n-1).
-      if (q < p && type === 'relative-all-previous-and-next') c += 2;
-      // LONGEST_ORDERED_SUBSET: longest chain in increasing correct order (not necessarily
-      // adjacent). LONGEST_CONTIGUOUS_SUBSET: Moodle's get_ordered_subsets extends a subset
-      // only by the value end+1, so the chain must hold consecutive correct positions.
-      if (type === 'longest-contiguous-subset' ? q === p - 1 : q < p) chain[i] = Math.max(chain[i] as number, (chain[j] as number) + 1);
+      if (q < p) {
+        pairs++;
+        lis[i] = Math.max(lis[i] as number, (lis[j] as number) + 1);
+      }
+      // Moodle's get_ordered_subsets (contiguous) extends a subset only by the value end + 1.
+      if (q === p - 1) run[i] = (run[j] as number) + 1;
     }
-    best = Math.max(best, chain[i] as number);
+    longest = Math.max(longest, lis[i] as number);
+    contiguous = Math.max(contiguous, run[i] as number);
   }
-  switch (type) {
-    case 'all-or-nothing':
-      return [c === n ? 1 : 0, 1];
-    case 'relative-next-exclude-last':
-      return [c, n - 1];
-    case 'relative-one-previous-and-next':
-      return [c, 2 * n];
-    case 'relative-all-previous-and-next':
-      return [c, n * (n - 1)];
-    case 'longest-ordered-subset':
-    case 'longest-contiguous-subset':
-      // Moodle's get_ordered_subset starts from a best count of 1: a chain of one item scores 0.
-      return [best > 1 ? best : 0, n];
-    default:
-      return [c, n];
-  }
+  // Moodle's get_ordered_subset starts from a best count of 1: a subset of one item scores 0.
+  const subset = (k: number): [number, number] => [k > 1 ? k : 0, n];
+  const last = +(pos[n - 1] === n - 1);
+  const counts: Record<OrderingGradingType, [number, number]> = {
+    // ALL_OR_NOTHING: every item at its correct index, else 0.
+    'all-or-nothing': [+(absolute === n), 1],
+    // ABSOLUTE_POSITION: one point per item at its correct index.
+    'absolute-position': [absolute, n],
+    // RELATIVE_NEXT_EXCLUDE_LAST: an item scores when its correct successor follows it; the
+    // learner's last item is not scored (n - 1 points).
+    'relative-next-exclude-last': [next - last, n - 1],
+    // RELATIVE_NEXT_INCLUDE_LAST: also scores the correct last item when it is placed last.
+    'relative-next-include-last': [next, n],
+    // RELATIVE_ONE_PREVIOUS_AND_NEXT: its one previous and one next item, 2 points per item.
+    'relative-one-previous-and-next': [next + prev, 2 * n],
+    // RELATIVE_ALL_PREVIOUS_AND_NEXT: every item before it that belongs before it and every item
+    // after it that belongs after it: each pair in the right relative order counts twice.
+    'relative-all-previous-and-next': [2 * pairs, n * (n - 1)],
+    // LONGEST_ORDERED_SUBSET: the longest chain in increasing correct order, not necessarily adjacent.
+    'longest-ordered-subset': subset(longest),
+    // LONGEST_CONTIGUOUS_SUBSET: the longest chain of consecutive correct positions k, k+1, ...
+    'longest-contiguous-subset': subset(contiguous),
+  };
+  return counts[type ?? DEFAULT_ORDERING_GRADING] ?? counts[DEFAULT_ORDERING_GRADING];
 }
 
 /**
@@ -86,13 +92,13 @@ export function gradeOrdering(q: OrderingQuestion, r: OrderingResponse, points: 
   if (order.length === 0) return outcome(0, points, [NO_ANSWER]);
   const ids = q.items.map((x) => x.id);
   const n = ids.length;
-  if (order.length !== n) bad(p, `expected all ${n} item ids`, order);
+  if (order.length !== n) bad(p, `expected ${n} ids`, order);
   const pos = order.map((id, i) => {
     const k = ids.indexOf(id);
     if (k < 0 || order.indexOf(id) !== i) bad(joinPath(p, i), k < 0 ? 'unknown id' : 'duplicate id', id);
     return k;
   });
-  const [c, max] = scoreOrder(pos, q.gradingType ?? DEFAULT_ORDERING_GRADING);
+  const [c, max] = scoreOrder(pos, q.gradingType);
   return outcome(max === 0 ? 0 : c / max, points, []);
 }
 

@@ -1,4 +1,4 @@
-import { RecallKitError, joinPath } from '../core/errors';
+import { type RecallKitErrorCode, RecallKitError, joinPath } from '../core/errors';
 import type { Outcome, OutcomePart } from '../schema/response';
 
 /**
@@ -50,8 +50,7 @@ export function outcome(fraction: number, points: number, feedback: string[], pa
  * @returns A short description.
  */
 export function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  return Array.isArray(v) ? 'an array' : v !== null && typeof v === 'object' ? 'an object' : String(v);
+  return typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? 'an array' : typeof v === 'object' && v ? 'an object' : String(v);
 }
 
 /**
@@ -60,9 +59,10 @@ export function show(v: unknown): string {
  * @param path Where the bad value is.
  * @param message What was expected.
  * @param value The bad value.
+ * @param code The error code (default `RK_INVALID_RESPONSE`).
  */
-export function bad(path: string, message: string, value: unknown): never {
-  throw new RecallKitError('RK_INVALID_RESPONSE', `${message}, got ${show(value)}`, path);
+export function bad(path: string, message: string, value: unknown, code: RecallKitErrorCode = 'RK_INVALID_RESPONSE'): never {
+  throw new RecallKitError(code, `${message}, got ${show(value)}`, path);
 }
 
 /**
@@ -73,7 +73,7 @@ export function bad(path: string, message: string, value: unknown): never {
  * @returns The text.
  */
 export function text(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.length > MAX_TEXT) bad(path, `expected a string of at most ${MAX_TEXT} characters`, value);
+  if (typeof value !== 'string' || value.length > MAX_TEXT) bad(path, `expected a string of <= ${MAX_TEXT} characters`, value);
   return value;
 }
 
@@ -101,5 +101,5 @@ export function record(value: unknown, path: string): Record<string, unknown> {
 export function texts(value: unknown, list: readonly { id: string }[], path: string): string[] {
   const rec = record(value, path);
   for (const id in rec) if (!list.some((x) => x.id === id)) bad(joinPath(path, id), 'unknown id', id);
-  return list.map(({ id }) => (Object.hasOwn(rec, id) && rec[id] !== undefined ? text(rec[id], joinPath(path, id)) : ''));
+  return list.map(({ id }) => (Object.hasOwn(rec, id) ? text(rec[id], joinPath(path, id)) : ''));
 }

@@ -53,16 +53,12 @@ function compile(pattern: string, f: number): string[] {
 }
 
 // Compiled answers, per normalisation flags: grading the same bank twice does not re-split it.
-const caches: WeakMap<TextAnswer, string[]>[] = [];
+const cache = /* @__PURE__ */ new WeakMap<TextAnswer, string[][]>();
 
 function compiled(a: TextAnswer, f: number): string[] {
-  const cache = (caches[f] ??= new WeakMap());
   let c = cache.get(a);
-  if (!c) {
-    c = compile(a.text, f);
-    cache.set(a, c);
-  }
-  return c;
+  if (!c) cache.set(a, (c = []));
+  return (c[f] ??= compile(a.text, f));
 }
 
 /**
@@ -76,16 +72,15 @@ function compiled(a: TextAnswer, f: number): string[] {
  * @returns Whether the whole text matches.
  */
 function globMatch(s: string, pieces: readonly string[]): boolean {
-  const n = pieces.length;
-  const first = pieces[0] as string;
-  if (n === 1) return s === first;
-  const lastPiece = pieces[n - 1] as string;
-  const end = s.length - lastPiece.length;
-  if (end < first.length || !s.startsWith(first) || !s.endsWith(lastPiece)) return false;
-  let pos = first.length;
-  for (let k = 1; k < n - 1; k++) {
+  const last = pieces.length - 1;
+  if (!last) return s === pieces[0];
+  const end = s.length - (pieces[last] as string).length;
+  if (!s.endsWith(pieces[last] as string)) return false;
+  let pos = 0;
+  for (let k = 0; k < last; k++) {
     const p = pieces[k] as string;
-    const at = s.indexOf(p, pos);
+    const at = k ? s.indexOf(p, pos) : s.startsWith(p) ? 0 : -1;
+    // Each piece must end before the last piece starts, so pieces never overlap.
     if (at < 0 || at + p.length > end) return false;
     pos = at + p.length;
   }
@@ -103,20 +98,13 @@ function globMatch(s: string, pieces: readonly string[]): boolean {
  * @returns `true` when the distance is at most k.
  */
 export function withinEdits(a: string, b: string, k: number): boolean {
-  if (a === b) return true;
   const m = b.length;
-  if (Math.abs(a.length - m) > k || m > 1000) return false;
-  let prev: number[] = [];
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  if (Math.abs(a.length - m) > k || m > 1000) return a === b;
+  let prev = [...Array(m + 1).keys()];
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    let min = i;
-    for (let j = 1; j <= m; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur[j] = v;
-      if (v < min) min = v;
-    }
-    if (min > k) return false;
+    for (let j = 1; j <= m; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + +(a[i - 1] !== b[j - 1]));
+    if (Math.min(...cur) > k) return false;
     prev = cur;
   }
   return (prev[m] as number) <= k;
@@ -150,30 +138,9 @@ export function matchText(input: string, pattern: string, options: TextMatchOpti
 }
 
 /**
- * Finds the first accepted answer (in listed order) that a text matches; exact matches on any
- * answer win over typo-tolerant ones (Moodle qtype_shortanswer::get_matching_answer, first match).
- *
- * @param answers The accepted answers.
- * @param input What the learner typed.
- * @param o The options.
- * @returns The answer and whether it needed the typo tolerance, or `undefined`.
- */
-export function findTextAnswer(answers: readonly TextAnswer[], input: string, o: TextMatchOptions): [TextAnswer, boolean] | undefined {
-  const f = flags(o);
-  const s = norm(input, f).trim();
-  for (const a of answers) if (globMatch(s, compiled(a, f))) return [a, false];
-  const k = o.typoTolerance ?? 0;
-  if (k > 0) {
-    for (const a of answers) {
-      const p = compiled(a, f);
-      if (p.length === 1 && withinEdits(s, p[0] as string, k)) return [a, true];
-    }
-  }
-  return undefined;
-}
-
-/**
- * Grades typed text against accepted answers: the first matching answer's fraction (default 1).
+ * Grades typed text against accepted answers: the first answer (in listed order) that the text
+ * matches gives its fraction, default 1 (Moodle qtype_shortanswer::get_matching_answer). Exact
+ * matches on any answer win over typo-tolerant ones.
  *
  * @param answers The accepted answers.
  * @param value The typed text (already checked to be a string).
@@ -183,12 +150,21 @@ export function findTextAnswer(answers: readonly TextAnswer[], input: string, o:
  */
 export function gradeText(answers: readonly TextAnswer[], value: string, points: number, o: TextMatchOptions): Outcome {
   if (value.trim() === '') return outcome(0, points, [NO_ANSWER]);
-  const hit = findTextAnswer(answers, value, o);
-  if (!hit) return outcome(0, points, []);
-  const [a, typo] = hit;
-  const fb: string[] = typo ? [TYPO_ACCEPTED] : [];
-  if (a.feedback !== undefined) fb.push(a.feedback);
-  return outcome(a.fraction ?? 1, points, fb);
+  const f = flags(o);
+  const s = norm(value, f).trim();
+  const k = o.typoTolerance ?? 0;
+  // Pass 0: exact (wildcard) matches; pass 1: typo-tolerant matches on answers without `*`.
+  for (let pass = 0; pass < (k > 0 ? 2 : 1); pass++) {
+    for (const a of answers) {
+      const p = compiled(a, f);
+      if (pass ? p.length === 1 && withinEdits(s, p[0] as string, k) : globMatch(s, p)) {
+        const fb = pass ? [TYPO_ACCEPTED] : [];
+        if (a.feedback !== undefined) fb.push(a.feedback);
+        return outcome(a.fraction ?? 1, points, fb);
+      }
+    }
+  }
+  return outcome(0, points, []);
 }
 
 /**

@@ -27,6 +27,11 @@ export interface FileStoreOptions {
 
 let counter = 0;
 
+// A variable, not a literal: bundlers (and tsup, which would rewrite `node:fs/promises` to
+// `fs/promises`) leave the import alone, so browser bundles never try to resolve Node's fs.
+// webpack and Vite are told the same by the comments at the call.
+const NODE_FS = 'node:fs/promises';
+
 function parentDir(path: string): string {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   if (cut < 0) return '.';
@@ -66,7 +71,7 @@ export function createFileStore(options: FileStoreOptions): Store {
   let fsPromise: Promise<FileStoreFs> | undefined;
   // Imported on first use, not at module load, so browser bundles never reach node:fs.
   const getFs = (): Promise<FileStoreFs> => {
-    fsPromise ??= options.fs ? Promise.resolve(options.fs) : (import('node:fs/promises') as Promise<unknown> as Promise<FileStoreFs>);
+    fsPromise ??= options.fs ? Promise.resolve(options.fs) : (import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS) as Promise<FileStoreFs>);
     return fsPromise;
   };
 

@@ -94,6 +94,24 @@ describe('createSession', () => {
     expect(session.next()).toMatchObject({ queue: 'new' });
   });
 
+  it('does not ask two due reviews of the same topic in a row when another topic is waiting', async () => {
+    const store = createMemoryStore(
+      progressWith({
+        'tf-1': card('tf-1', { state: 'review', due: T0 - 9 * DAY, reps: 3 }),
+        'sc-1': card('sc-1', { state: 'review', due: T0 - 8 * DAY, reps: 3 }),
+        'num-1': card('num-1', { state: 'review', due: T0 - 1 * DAY, reps: 3 }),
+      }),
+    );
+    const session = await createSession(options({ store, limits: { newPerDay: 0 } }));
+    const topics: string[] = [];
+    for (let item = session.next(); item; item = session.next()) {
+      topics.push(`${item.question.id}:${item.question.topic}`);
+      await session.answer(item.question.id, ok(item.question.type));
+    }
+    // Urgency alone would give tf-1, sc-1 (both alpha), num-1 (beta).
+    expect(topics).toEqual(['tf-1:alpha', 'num-1:beta', 'sc-1:alpha']);
+  });
+
   it('shows a failed card again once its learning step is due, not before', async () => {
     const c = clock();
     const session = await createSession(options({ now: c.now, limits: { newPerDay: 1, learnAheadMs: 0 } }));

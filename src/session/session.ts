@@ -136,7 +136,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     // The card just answered is asked again only when nothing else is waiting.
     const groups = [q.review, q.learning, q.new, q.ahead].map(skip);
     const group = groups.find((list) => list.length > 0);
-    if (!group) return q.learning[0] ?? q.ahead[0];
+    if (!group) return q.review[0] ?? q.learning[0] ?? q.new[0] ?? q.ahead[0];
     const lastTopic = last ? byId.get(last.id)?.topic : undefined;
     const window = group.slice(0, INTERLEAVE_WINDOW);
     return window.find((entry) => entry.question.topic !== lastTopic) ?? group[0];

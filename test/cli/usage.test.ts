@@ -12,6 +12,10 @@ describe('recallkit usage', () => {
     expect(study.code).toBe(0);
     expect(study.stdout).toContain('--data FILE');
     expect((await call(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    const helpGrade = await call(['help', 'grade']);
+    expect(helpGrade.code).toBe(0);
+    expect(helpGrade.stdout).toContain('Usage: recallkit grade');
+    expect((await call(['help', 'nope'])).code).toBe(2);
   });
 
   it('exits 2 with a hint for usage errors', async () => {

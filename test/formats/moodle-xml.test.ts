@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportMoodleXml } from '../../src/formats/moodle-xml';
-import { cleanText, escapeHtml } from '../../src/formats/text';
+import { escapeHtml } from '../../src/formats/text';
 import { fixtureBank } from '../fixtures/formats/bank';
 import { SHARED, banks } from './helpers';
 import { hasXmllint, writeTemp, xmllint, xpath } from './xmllint';

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('quizToHtml in headless Chromium', () => {
       pwned: (window as unknown as { __pwned?: number }).__pwned,
       scripts: document.querySelectorAll('script').length,
       bold: document.querySelectorAll('.item b').length,
-      text: document.body.innerText,
+      text: document.body.textContent ?? '',
       items: document.querySelectorAll('.form .item').length,
       keys: document.querySelectorAll('.key tbody tr').length,
     }));

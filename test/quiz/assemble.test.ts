@@ -2,45 +2,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../../src/core/freeze';
 import { RecallKitError } from '../../src/core/errors';
-import { assembleQuiz, type Blueprint, type Quiz } from '../../src/quiz/index';
-import { parseBank } from '../../src/schema/parse';
+import { assembleQuiz, type Blueprint } from '../../src/quiz/index';
 import type { Bank } from '../../src/schema/bank';
-import type { Question } from '../../src/schema/question';
 import { fixtureBank } from '../fixtures/formats/bank';
-
-/** A larger synthetic bank: 3 topics x 3 difficulties x 4 items of single-choice, plus some true-false. */
-function syntheticBank(): Bank {
-  const questions: Question[] = [];
-  const topics = ['people', 'places', 'figures'];
-  const diffs = ['easy', 'medium', 'hard'] as const;
-  for (const topic of topics) {
-    for (const difficulty of diffs) {
-      for (let i = 0; i < 4; i++) {
-        const id = `${topic}-${difficulty}-${i}`;
-        questions.push({
-          id,
-          type: 'single-choice',
-          prompt: `Question ${id}?`,
-          options: [
-            { id: 'a', text: `right ${id}`, correct: true, feedback: `fb-right-${id}` },
-            { id: 'b', text: `wrong b ${id}`, correct: false, feedback: `fb-b-${id}` },
-            { id: 'c', text: `wrong c ${id}`, correct: false },
-            { id: 'd', text: `wrong d ${id}`, correct: false },
-          ],
-          explanation: 'x',
-          evidence: [{ quote: 'q', start: 0, end: 1 }],
-          topic,
-          tags: i % 2 === 0 ? ['even'] : ['odd'],
-          difficulty,
-          bloom: i === 3 ? 'analyze' : 'remember',
-          ...(i === 3 ? { points: 2 } : {}),
-        });
-      }
-    }
-  }
-  questions.push({ id: 'tf-x', type: 'true-false', prompt: 'T?', answer: true, explanation: 'x', evidence: [{ quote: 'q', start: 0, end: 1 }], topic: 'places', tags: [], difficulty: 'easy', bloom: 'remember' });
-  return parseBank({ id: 'synthetic', title: 'Synthetic', version: '1.0.0', source: { title: 's', publisher: 'p' }, questions });
-}
+import { syntheticBank } from './synthetic';
 
 const bank = deepFreeze(syntheticBank());
 
@@ -185,7 +150,9 @@ describe('assembleQuiz', () => {
     const match = quiz.forms[0]?.items.find((it) => it.question.id === 'match-1');
     if (match?.question.type !== 'matching') throw new Error('no matching item');
     const answer = byId['match-1']?.answer.split(', ') ?? [];
-    match.question.pairs.forEach((p, i) => expect(match.matchChoices?.['ABCDE'.indexOf(answer[i]?.split('-')[1] ?? '')]).toBe(p.right));
+    match.question.pairs.forEach((p, i) => {
+      expect(match.matchChoices?.['ABCDE'.indexOf(answer[i]?.split('-')[1] ?? '')]).toBe(p.right);
+    });
     const order = quiz.forms[0]?.items.find((it) => it.question.id === 'order-1');
     const letters = byId['order-1']?.answer.split(', ') ?? [];
     expect(letters.map((l) => order?.orderDisplay?.['ABCD'.indexOf(l)]?.id)).toEqual(['i1', 'i2', 'i3', 'i4']);
@@ -215,4 +182,3 @@ describe('assembleQuiz', () => {
 /** Set from the first run (see the test above). */
 const PINNED_HASH = '2460c188798359f5';
 
-export type { Quiz };

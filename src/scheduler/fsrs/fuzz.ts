@@ -6,13 +6,12 @@
  */
 import { hashSeed } from '../../core/prng';
 
-/** The fuzz bands: for the part of the interval in `[start, end)` days, add `factor` days per day. */
-export const FUZZ_RANGES: readonly { readonly start: number; readonly end: number; readonly factor: number }[] =
-  /* @__PURE__ */ Object.freeze([
-    { start: 2.5, end: 7, factor: 0.15 },
-    { start: 7, end: 20, factor: 0.1 },
-    { start: 20, end: Number.POSITIVE_INFINITY, factor: 0.05 },
-  ]);
+/** The fuzz bands, as `[start, end, factor]`: for the part of the interval in `[start, end)` days, add `factor` days per day. */
+export const FUZZ_RANGES: readonly (readonly [start: number, end: number, factor: number])[] = /* @__PURE__ */ Object.freeze([
+  [2.5, 7, 0.15],
+  [7, 20, 0.1],
+  [20, Number.POSITIVE_INFINITY, 0.05],
+]);
 
 /**
  * The range of days a fuzzed interval may take.
@@ -28,7 +27,7 @@ export const FUZZ_RANGES: readonly { readonly start: number; readonly end: numbe
  */
 export function fuzzRange(interval: number, elapsed: number, maximum: number): [number, number] {
   let delta = 1;
-  for (const r of FUZZ_RANGES) delta += r.factor * Math.max(Math.min(interval, r.end) - r.start, 0);
+  for (const [start, end, factor] of FUZZ_RANGES) delta += factor * Math.max(Math.min(interval, end) - start, 0);
   const ivl = Math.min(interval, maximum);
   let min = Math.max(2, Math.round(ivl - delta));
   const max = Math.min(Math.round(ivl + delta), maximum);

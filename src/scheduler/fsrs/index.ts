@@ -6,7 +6,7 @@
 import type { DayRollover } from '../../core/time';
 import type { LoadBalancer } from '../load-balance';
 import type { CardState, Grade, Preview, RatingValue, ReviewLog, ReviewResult, Scheduler } from '../types';
-import { checkCard, checkGrade, checkLog, elapsedDays, fail, newCardState, toMs } from '../validate';
+import { checkCard, checkGrade, checkLog, elapsedDays, fail, newCardState, toMs, withLog } from '../validate';
 import { aleaFactor, sfcFactor } from './fuzz';
 import { forgettingCurve, intervalModifier, createModel } from './memory';
 import { DEFAULT_WEIGHTS, checkWeights, migrateWeights } from './params';
@@ -155,7 +155,8 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
         : seed === 'card'
           ? (card, now) => sfcFactor(card.id === undefined ? seedText(card, now) : `${card.id}:${card.reps + 1}`)
           : seed,
-    balance: loadBalance === undefined ? null : (ivl, elapsed, max, now, factor) => loadBalance(ivl, elapsed, max, now, factor, rollover),
+    balance: loadBalance,
+    rollover,
   };
 
   // Checks the card and the time; returns the time in ms.
@@ -166,14 +167,15 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     if (last !== null && ms < last) fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms);
     return ms;
   };
-  // Whole learner days since the last review (0 for a new card).
-  const since = (card: CardState, ms: number): number =>
-    card.state !== 'new' && card.lastReview !== null ? elapsedDays(card.lastReview, ms, rollover) : 0;
-
+  // Every outcome of a review now; elapsed days are whole learner days since the last review (0 for a new card).
+  const outcomes = (card: CardState, now: number | Date): Preview => {
+    const ms = at(card, now);
+    const last = card.lastReview;
+    return transition(ctx, card, ms, card.state !== 'new' && last !== null ? elapsedDays(last, ms, rollover) : 0);
+  };
   const review = (card: CardState, rating: Grade, now: number | Date): ReviewResult => {
     checkGrade(rating);
-    const ms = at(card, now);
-    return transition(ctx, card, ms, since(card, ms), rating)[rating] as ReviewResult;
+    return outcomes(card, now)[rating];
   };
 
   return Object.freeze({
@@ -181,11 +183,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     weights: w,
     newCard: (now: number | Date, opts?: { id?: string }) => newCardState(toMs(now), opts),
     review,
-    preview(card: CardState, now: number | Date): Preview {
-      const ms = at(card, now);
-      const [, a, h, g, e] = transition(ctx, card, ms, since(card, ms), 0) as ReviewResult[];
-      return { 1: a as ReviewResult, 2: h as ReviewResult, 3: g as ReviewResult, 4: e as ReviewResult };
-    },
+    preview: outcomes,
     retrievability(card: CardState, now: number | Date): number {
       checkCard(card);
       const ms = toMs(now);
@@ -212,8 +210,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
         lapses: keep ? card.lapses : 0,
         scheduledDays: 0,
       };
-      const log: ReviewLog = { version: 1, rating: 0, reviewedAt: ms, elapsedDays: 0, card };
-      return { card: next, log: card.id === undefined ? log : { ...log, cardId: card.id } };
+      return withLog(card, next, 0, ms, 0);
     },
     replay(history: readonly HistoryEntry[], opts?: { readonly id?: string }): CardState {
       let card: CardState | undefined;

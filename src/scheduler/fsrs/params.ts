@@ -83,35 +83,20 @@ export function weightBounds(length: number, shortTerm: boolean): [number, numbe
 }
 
 /**
- * Lowers the `w17`/`w18` ceiling for several relearning steps (see {@link weightBounds}).
- *
- * @param w The weights (already clipped for 11, 13 and 14).
- * @param relearningSteps The number of relearning steps.
- * @returns The ceiling for `w17` and `w18`.
+ * Clips each weight to its bounds (ts-fsrs `clipParameters`), with the `w17`/`w18`
+ * ceiling lowered for several relearning steps (see {@link weightBounds}).
  */
-function shortTermCeiling(w: readonly number[], relearningSteps: number): number {
-  if (relearningSteps <= 1) return 2;
-  const w11 = clamp(w[11] || 0, 0.001, 5);
-  const w13 = clamp(w[13] || 0, 0.001, 0.9);
-  const w14 = clamp(w[14] || 0, 0, 4);
-  const value = -(Math.log(w11) + Math.log(2 ** w13 - 1) + w14 * 0.3) / relearningSteps;
-  return clamp(round8(Math.sqrt(Math.max(value, 0))), 0.01, 2);
-}
-
-/** The bounds with the relearning-step ceiling applied. */
-function boundsFor(w: readonly number[], relearningSteps: number, shortTerm: boolean): [number, number][] {
-  const bounds = weightBounds(w.length, shortTerm);
-  const ceiling = shortTermCeiling(w, relearningSteps);
-  for (const i of [17, 18]) {
-    const b = bounds[i];
-    if (b) bounds[i] = [b[0], ceiling];
-  }
-  return bounds;
-}
-
-/** Clips each weight to its bounds (ts-fsrs `clipParameters`). */
 function clip(w: readonly number[], relearningSteps: number, shortTerm: boolean): number[] {
-  return boundsFor(w, relearningSteps, shortTerm).map(([lo, hi], i) => clamp(w[i] || 0, lo, hi));
+  const bounds = weightBounds(w.length, shortTerm);
+  const clipped = bounds.map(([lo, hi], i) => clamp(w[i] || 0, lo, hi));
+  if (relearningSteps > 1) {
+    // The ceiling is computed from the clipped w11, w13 and w14; it is at most 2, the static ceiling.
+    const [w11, w13, w14] = [clipped[11] as number, clipped[13] as number, clipped[14] as number];
+    const value = -(Math.log(w11) + Math.log(2 ** w13 - 1) + w14 * 0.3) / relearningSteps;
+    const ceiling = clamp(round8(Math.sqrt(Math.max(value, 0))), 0.01, 2);
+    for (const i of [17, 18]) if (i < clipped.length) clipped[i] = Math.min(clipped[i] as number, ceiling);
+  }
+  return clipped;
 }
 
 /**

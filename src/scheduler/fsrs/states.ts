@@ -6,9 +6,12 @@
  * scheduling is on (learning steps, same-day stability), `LongTermScheduler`
  * when it is off (every answer goes straight to review with a day interval).
  */
-import type { CardPhase, CardState, Grade, ReviewLog, ReviewResult } from '../types';
+import type { DayRollover } from '../../core/time';
+import type { LoadBalancer } from '../load-balance';
+import type { CardPhase, CardState, Grade, Preview, ReviewResult } from '../types';
+import { withLog } from '../validate';
 import { applyFuzz } from './fuzz';
-import { type Memory, type Model, forgettingCurve, nextDifficulty, nextMemory, nextStability, recallIncrease } from './memory';
+import { type Memory, type Model, forgettingCurve, nextDifficulty, nextMemory, recallIncrease } from './memory';
 import { S_MIN } from './params';
 import { stepOutcome } from './steps';
 
@@ -30,7 +33,9 @@ export interface Context {
   /** The fuzz factor for a review, or `null` when fuzz is off. */
   readonly fuzz: ((card: CardState, now: number) => number) | null;
   /** Picks a day within the fuzz range instead of the random factor (load balancing), when set. */
-  readonly balance: ((ivl: number, elapsed: number, maximum: number, now: number, factor: number) => number) | null;
+  readonly balance: LoadBalancer | undefined;
+  /** When the learner's day starts, passed on to the load balancer. */
+  readonly rollover: DayRollover | undefined;
 }
 
 /** The per-review inputs shared by the four outcomes. */
@@ -49,10 +54,10 @@ function interval(rv: Review, s: number): number {
   const { ivlMod, maxIvl, balance } = rv.ctx;
   const ivl = Math.min(Math.max(1, Math.round(s * ivlMod)), maxIvl);
   if (rv.fz < 0) return ivl;
-  return balance ? balance(ivl, rv.t, maxIvl, rv.now, rv.fz) : applyFuzz(ivl, rv.t, maxIvl, rv.fz);
+  return balance ? balance(ivl, rv.t, maxIvl, rv.now, rv.fz, rv.ctx.rollover) : applyFuzz(ivl, rv.t, maxIvl, rv.fz);
 }
 
-/** Builds the result of one grade; the card id, when there is one, is carried into the card and the log. */
+/** Builds the result of one grade. */
 function result(
   rv: Review,
   g: Grade,
@@ -63,11 +68,9 @@ function result(
   due: number,
   lapses: number,
 ): ReviewResult {
-  const { card, now, t } = rv;
-  const id = card.id;
+  const { card, now } = rv;
   const next: CardState = { version: 1, due, stability: mem.s, difficulty: mem.d, state, step, reps: card.reps + 1, lapses, scheduledDays, lastReview: now };
-  const log: ReviewLog = { version: 1, rating: g, reviewedAt: now, elapsedDays: t, card };
-  return id === undefined ? { card: next, log } : { card: { ...next, id }, log: { ...log, cardId: id } };
+  return withLog(card, next, g, now, rv.t);
 }
 
 /** Graduates to review with an FSRS interval. */
@@ -79,27 +82,31 @@ function toReview(rv: Review, g: Grade, mem: Memory, days: number, lapses: numbe
 function withSteps(rv: Review, g: Grade, mem: Memory, steps: readonly number[], to: CardPhase, lapses: number): ReviewResult {
   const { card, now } = rv;
   const { minutes, next } = stepOutcome(steps, card.state, card.step, g);
-  if (minutes > 0 && minutes < 1440) return result(rv, g, mem, to, next, 0, now + minutes * MINUTE, lapses);
-  if (minutes >= 1440) return result(rv, g, mem, 'review', next, Math.floor(minutes / 1440), now + minutes * MINUTE, lapses);
+  const due = now + minutes * MINUTE;
+  if (minutes > 0 && minutes < 1440) return result(rv, g, mem, to, next, 0, due, lapses);
+  if (minutes >= 1440) return result(rv, g, mem, 'review', next, Math.floor(minutes / 1440), due, lapses);
   return toReview(rv, g, mem, interval(rv, mem.s), lapses);
 }
 
 /**
- * Computes the outcome of one grade, or of all four when `only` is 0.
+ * Computes the outcome of each grade.
+ *
+ * `review` takes one entry of this and `preview` all four: one code path, so the
+ * two can never disagree. The grades share most of the work (retrievability, the
+ * recall increase, the fuzz factor) and each interval bounds the next, so
+ * computing all four costs little more than computing one.
  *
  * @param ctx The scheduler context.
  * @param card The card before the review (trusted: checked by the caller).
  * @param now The review time (epoch ms, not before `card.lastReview`).
  * @param t Whole days since the last review.
- * @param only The grade to compute, or 0 for all.
- * @returns One result per computed grade, indexed by grade (index 0 unused).
+ * @returns One result per grade.
  */
-export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade | 0): (ReviewResult | undefined)[] {
+export function transition(ctx: Context, card: CardState, now: number, t: number): Preview {
   // No closures in here: tools that keep function names (tsx, esbuild keepNames) wrap each one per call.
-  const { m } = ctx;
+  const { m, relearn } = ctx;
   const { difficulty: d, stability: s, state, lapses } = card;
   const rv: Review = { ctx, card, now, t, fz: ctx.fuzz ? ctx.fuzz(card, now) : -1 };
-  const out: (ReviewResult | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   // Grade-independent parts, computed once for all four outcomes: retrievability, the
   // recall increase (Hard/Good/Easy) and S^{-w19} (same-day reviews).
   const valid = d >= 1 && s >= S_MIN;
@@ -107,50 +114,41 @@ export function transition(ctx: Context, card: CardState, now: number, t: number
   const r = valid && !sameDay ? forgettingCurve(m, t, s) : undefined;
   const inc = r === undefined ? undefined : recallIncrease(m, d, s, r);
   const sPow = valid && sameDay ? Math.pow(s, -(m.w[19] as number)) : undefined;
+  const mem: Memory[] = [];
+  for (let g = 1 as Grade; g <= 4; g++) mem[g] = nextMemory(m, d, s, t, g, r, inc, sPow);
+  const [, ma, mh, mg, me] = mem as [never, Memory, Memory, Memory, Memory];
+  const out: { [G in Grade]?: ReviewResult } = {};
+
   if (m.shortTerm && state !== 'review') {
     // New, learning and relearning cards walk their steps.
-    const steps = state === 'relearning' ? ctx.relearn : ctx.learn;
+    const steps = state === 'relearning' ? relearn : ctx.learn;
     const to = state === 'new' ? 'learning' : state;
-    for (let g = 1 as Grade; g <= 4; g++) {
-      if (only === 0 || only === g) out[g] = withSteps(rv, g, nextMemory(m, d, s, t, g, r, inc, sPow), steps, to, lapses);
-    }
-    return out;
+    for (let g = 1 as Grade; g <= 4; g++) out[g] = withSteps(rv, g, mem[g] as Memory, steps, to, lapses);
+    return out as Preview;
   }
 
   // Review cards (and every card when short-term scheduling is off): intervals ordered Again < Hard < Good < Easy.
+  let good: number;
   if (m.shortTerm) {
-    if (only < 2) out[1] = withSteps(rv, 1, nextMemory(m, d, s, t, 1, r, inc, sPow), ctx.relearn, 'relearning', lapses + 1);
-    if (only === 1) return out;
-    // Hard's interval caps Good's, so both stabilities are needed; difficulty only for the grades returned.
-    const sh = nextStability(m, d, s, t, 2, r, inc, sPow);
-    const sg = nextStability(m, d, s, t, 3, r, inc, sPow);
-    let hard = interval(rv, sh);
-    let good = interval(rv, sg);
+    out[1] = withSteps(rv, 1, ma, relearn, 'relearning', lapses + 1);
+    // Hard and Good take next_difficulty even for a 0/0 memory state (a corrupt review card; ts-fsrs
+    // would use the initial difficulty): this scheduler has always done so, and this keeps its output.
+    let hard = interval(rv, mh.s);
+    good = interval(rv, mg.s);
     hard = Math.min(hard, good);
     good = Math.max(good, hard + 1);
-    if (only === 0 || only === 2) out[2] = toReview(rv, 2, { d: nextDifficulty(m, d, 2), s: sh }, hard, lapses);
-    if (only === 0 || only === 3) out[3] = toReview(rv, 3, { d: nextDifficulty(m, d, 3), s: sg }, good, lapses);
-    if (only === 0 || only === 4) {
-      const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
-      out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
-    }
-    return out;
+    out[2] = toReview(rv, 2, { d: nextDifficulty(m, d, 2), s: mh.s }, hard, lapses);
+    out[3] = toReview(rv, 3, { d: nextDifficulty(m, d, 3), s: mg.s }, good, lapses);
+  } else {
+    let again = interval(rv, ma.s);
+    let hard = interval(rv, mh.s);
+    again = Math.min(again, hard);
+    hard = Math.max(hard, again + 1);
+    good = Math.max(interval(rv, mg.s), hard + 1);
+    out[1] = toReview(rv, 1, ma, again, lapses + (state === 'new' ? 0 : 1));
+    out[2] = toReview(rv, 2, mh, hard, lapses);
+    out[3] = toReview(rv, 3, mg, good, lapses);
   }
-  const ma = nextMemory(m, d, s, t, 1, r, inc, sPow);
-  const mh = nextMemory(m, d, s, t, 2, r, inc, sPow);
-  let again = interval(rv, ma.s);
-  let hard = interval(rv, mh.s);
-  again = Math.min(again, hard);
-  hard = Math.max(hard, again + 1);
-  if (only < 2) out[1] = toReview(rv, 1, ma, again, lapses + (state === 'new' ? 0 : 1));
-  if (only === 0 || only === 2) out[2] = toReview(rv, 2, mh, hard, lapses);
-  if (only === 1 || only === 2) return out;
-  const mg = nextMemory(m, d, s, t, 3, r, inc, sPow);
-  const good = Math.max(interval(rv, mg.s), hard + 1);
-  if (only === 0 || only === 3) out[3] = toReview(rv, 3, mg, good, lapses);
-  if (only === 0 || only === 4) {
-    const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
-    out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
-  }
-  return out;
+  out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
+  return out as Preview;
 }
