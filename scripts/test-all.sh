@@ -18,6 +18,6 @@ step "bundle sizes"
 npx tsx scripts/size.ts
 step "package checks (publint, attw)"
 npx publint --strict
-npx attw --pack .
+npx attw --pack . --include-entrypoints ./banks/mosul-foreign-fighters ./banks/mosul-foreign-fighters.json
 step "packed tarball: require() and import() from a fresh project"
 bash scripts/smoke-pack.sh
