@@ -12,8 +12,9 @@ describe('recallkit/scheduler bundle', () => {
   it('{ createFsrs, Rating } never pulls in zod or nanoid and stays under its ceiling', async () => {
     const { text, gzip } = await bundle("export { createFsrs, Rating } from './src/scheduler/index'");
     expect(text).not.toMatch(/zod|ZodError|nanoid/);
-    // Ceiling: 5,300 bytes gzip (measured ~5,200). The target is 3,000; see docs/scheduler.md "Size".
-    expect(gzip).toBeLessThanOrEqual(5300);
+    // Ceiling: 5,250 bytes gzip (measured 5,097, +3%). The target of 3,000 is not reachable with the
+    // required validation, migration, fuzz and helpers; docs/scheduler.md "Speed and size" breaks the bytes down.
+    expect(gzip).toBeLessThanOrEqual(5250);
   });
 
   it('the whole scheduler subpath never imports zod', async () => {

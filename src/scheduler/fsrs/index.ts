@@ -167,15 +167,15 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     if (last !== null && ms < last) fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms);
     return ms;
   };
-  // Every outcome of a review now; elapsed days are whole learner days since the last review (0 for a new card).
-  const outcomes = (card: CardState, now: number | Date): Preview => {
+  // The outcome of one grade (or all, for 0) of a review now; elapsed days are whole learner days since the last review (0 for a new card).
+  const outcomes = (card: CardState, now: number | Date, only: Grade | 0): Preview => {
     const ms = at(card, now);
     const last = card.lastReview;
-    return transition(ctx, card, ms, card.state !== 'new' && last !== null ? elapsedDays(last, ms, rollover) : 0);
+    return transition(ctx, card, ms, card.state !== 'new' && last !== null ? elapsedDays(last, ms, rollover) : 0, only);
   };
   const review = (card: CardState, rating: Grade, now: number | Date): ReviewResult => {
     checkGrade(rating);
-    return outcomes(card, now)[rating];
+    return outcomes(card, now, rating)[rating];
   };
 
   return Object.freeze({
@@ -183,7 +183,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     weights: w,
     newCard: (now: number | Date, opts?: { id?: string }) => newCardState(toMs(now), opts),
     review,
-    preview: outcomes,
+    preview: (card: CardState, now: number | Date): Preview => outcomes(card, now, 0),
     retrievability(card: CardState, now: number | Date): number {
       checkCard(card);
       const ms = toMs(now);

@@ -11,7 +11,7 @@ import type { LoadBalancer } from '../load-balance';
 import type { CardPhase, CardState, Grade, Preview, ReviewResult } from '../types';
 import { withLog } from '../validate';
 import { applyFuzz } from './fuzz';
-import { type Memory, type Model, forgettingCurve, nextDifficulty, nextMemory, recallIncrease } from './memory';
+import { type Memory, type Model, forgettingCurve, nextDifficulty, nextMemory, nextStability, recallIncrease } from './memory';
 import { S_MIN } from './params';
 import { stepOutcome } from './steps';
 
@@ -82,31 +82,28 @@ function toReview(rv: Review, g: Grade, mem: Memory, days: number, lapses: numbe
 function withSteps(rv: Review, g: Grade, mem: Memory, steps: readonly number[], to: CardPhase, lapses: number): ReviewResult {
   const { card, now } = rv;
   const { minutes, next } = stepOutcome(steps, card.state, card.step, g);
-  const due = now + minutes * MINUTE;
-  if (minutes > 0 && minutes < 1440) return result(rv, g, mem, to, next, 0, due, lapses);
-  if (minutes >= 1440) return result(rv, g, mem, 'review', next, Math.floor(minutes / 1440), due, lapses);
+  if (minutes > 0 && minutes < 1440) return result(rv, g, mem, to, next, 0, now + minutes * MINUTE, lapses);
+  if (minutes >= 1440) return result(rv, g, mem, 'review', next, Math.floor(minutes / 1440), now + minutes * MINUTE, lapses);
   return toReview(rv, g, mem, interval(rv, mem.s), lapses);
 }
 
 /**
- * Computes the outcome of each grade.
- *
- * `review` takes one entry of this and `preview` all four: one code path, so the
- * two can never disagree. The grades share most of the work (retrievability, the
- * recall increase, the fuzz factor) and each interval bounds the next, so
- * computing all four costs little more than computing one.
+ * Computes the outcome of one grade, or of all four when `only` is 0.
  *
  * @param ctx The scheduler context.
  * @param card The card before the review (trusted: checked by the caller).
  * @param now The review time (epoch ms, not before `card.lastReview`).
  * @param t Whole days since the last review.
- * @returns One result per grade.
+ * @param only The grade to compute, or 0 for all.
+ * @returns The computed results, keyed by grade (all four when `only` is 0).
  */
-export function transition(ctx: Context, card: CardState, now: number, t: number): Preview {
+export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade | 0): Preview {
   // No closures in here: tools that keep function names (tsx, esbuild keepNames) wrap each one per call.
-  const { m, relearn } = ctx;
+  const { m } = ctx;
   const { difficulty: d, stability: s, state, lapses } = card;
   const rv: Review = { ctx, card, now, t, fz: ctx.fuzz ? ctx.fuzz(card, now) : -1 };
+  // Filled with the grades asked for; the cast at each return is safe for the grade(s) the caller reads.
+  const out = {} as { -readonly [G in Grade]: ReviewResult };
   // Grade-independent parts, computed once for all four outcomes: retrievability, the
   // recall increase (Hard/Good/Easy) and S^{-w19} (same-day reviews).
   const valid = d >= 1 && s >= S_MIN;
@@ -114,41 +111,50 @@ export function transition(ctx: Context, card: CardState, now: number, t: number
   const r = valid && !sameDay ? forgettingCurve(m, t, s) : undefined;
   const inc = r === undefined ? undefined : recallIncrease(m, d, s, r);
   const sPow = valid && sameDay ? Math.pow(s, -(m.w[19] as number)) : undefined;
-  const mem: Memory[] = [];
-  for (let g = 1 as Grade; g <= 4; g++) mem[g] = nextMemory(m, d, s, t, g, r, inc, sPow);
-  const [, ma, mh, mg, me] = mem as [never, Memory, Memory, Memory, Memory];
-  const out: { [G in Grade]?: ReviewResult } = {};
-
   if (m.shortTerm && state !== 'review') {
     // New, learning and relearning cards walk their steps.
-    const steps = state === 'relearning' ? relearn : ctx.learn;
+    const steps = state === 'relearning' ? ctx.relearn : ctx.learn;
     const to = state === 'new' ? 'learning' : state;
-    for (let g = 1 as Grade; g <= 4; g++) out[g] = withSteps(rv, g, mem[g] as Memory, steps, to, lapses);
-    return out as Preview;
+    for (let g = 1 as Grade; g <= 4; g++) {
+      if (only === 0 || only === g) out[g] = withSteps(rv, g, nextMemory(m, d, s, t, g, r, inc, sPow), steps, to, lapses);
+    }
+    return out;
   }
 
   // Review cards (and every card when short-term scheduling is off): intervals ordered Again < Hard < Good < Easy.
-  let good: number;
   if (m.shortTerm) {
-    out[1] = withSteps(rv, 1, ma, relearn, 'relearning', lapses + 1);
-    // Hard and Good take next_difficulty even for a 0/0 memory state (a corrupt review card; ts-fsrs
-    // would use the initial difficulty): this scheduler has always done so, and this keeps its output.
-    let hard = interval(rv, mh.s);
-    good = interval(rv, mg.s);
+    if (only < 2) out[1] = withSteps(rv, 1, nextMemory(m, d, s, t, 1, r, inc, sPow), ctx.relearn, 'relearning', lapses + 1);
+    if (only === 1) return out;
+    // Hard's interval caps Good's, so both stabilities are needed; difficulty only for the grades returned.
+    const sh = nextStability(m, d, s, t, 2, r, inc, sPow);
+    const sg = nextStability(m, d, s, t, 3, r, inc, sPow);
+    let hard = interval(rv, sh);
+    let good = interval(rv, sg);
     hard = Math.min(hard, good);
     good = Math.max(good, hard + 1);
-    out[2] = toReview(rv, 2, { d: nextDifficulty(m, d, 2), s: mh.s }, hard, lapses);
-    out[3] = toReview(rv, 3, { d: nextDifficulty(m, d, 3), s: mg.s }, good, lapses);
-  } else {
-    let again = interval(rv, ma.s);
-    let hard = interval(rv, mh.s);
-    again = Math.min(again, hard);
-    hard = Math.max(hard, again + 1);
-    good = Math.max(interval(rv, mg.s), hard + 1);
-    out[1] = toReview(rv, 1, ma, again, lapses + (state === 'new' ? 0 : 1));
-    out[2] = toReview(rv, 2, mh, hard, lapses);
-    out[3] = toReview(rv, 3, mg, good, lapses);
+    if (only === 0 || only === 2) out[2] = toReview(rv, 2, { d: nextDifficulty(m, d, 2), s: sh }, hard, lapses);
+    if (only === 0 || only === 3) out[3] = toReview(rv, 3, { d: nextDifficulty(m, d, 3), s: sg }, good, lapses);
+    if (only === 0 || only === 4) {
+      const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
+      out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
+    }
+    return out;
   }
-  out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
-  return out as Preview;
+  const ma = nextMemory(m, d, s, t, 1, r, inc, sPow);
+  const mh = nextMemory(m, d, s, t, 2, r, inc, sPow);
+  let again = interval(rv, ma.s);
+  let hard = interval(rv, mh.s);
+  again = Math.min(again, hard);
+  hard = Math.max(hard, again + 1);
+  if (only < 2) out[1] = toReview(rv, 1, ma, again, lapses + (state === 'new' ? 0 : 1));
+  if (only === 0 || only === 2) out[2] = toReview(rv, 2, mh, hard, lapses);
+  if (only === 1 || only === 2) return out;
+  const mg = nextMemory(m, d, s, t, 3, r, inc, sPow);
+  const good = Math.max(interval(rv, mg.s), hard + 1);
+  if (only === 0 || only === 3) out[3] = toReview(rv, 3, mg, good, lapses);
+  if (only === 0 || only === 4) {
+    const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
+    out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
+  }
+  return out;
 }
