@@ -14,6 +14,8 @@ const entry: Record<string, string> = {
   'scoring/index': 'src/scoring/index.ts',
   'quiz/index': 'src/quiz/index.ts',
   'formats/index': 'src/formats/index.ts',
+  // Anki .apkg: its own entry so its optional peer (sql.js) is never pulled in by `recallkit/formats`.
+  'formats/apkg': 'src/formats/apkg.ts',
   'session/index': 'src/session/index.ts',
   'optimizer/index': 'src/optimizer/index.ts',
   ...Object.fromEntries(banks),
@@ -26,6 +28,7 @@ const shared: Options = {
   treeshake: true,
   splitting: true,
   dts: true,
+  external: ['sql.js'],
 };
 
 export default defineConfig([

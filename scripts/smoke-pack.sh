@@ -9,7 +9,7 @@ tarball="$(npm pack --silent --pack-destination "$tmp" | tail -1)"
 cd "$tmp"
 npm init -y >/dev/null
 npm install --no-audit --no-fund --silent "./$tarball"
-subpaths="recallkit recallkit/schema recallkit/scheduler recallkit/scoring recallkit/quiz recallkit/formats recallkit/session recallkit/optimizer recallkit/banks/mosul-foreign-fighters"
+subpaths="recallkit recallkit/formats/apkg recallkit/schema recallkit/scheduler recallkit/scoring recallkit/quiz recallkit/formats recallkit/session recallkit/optimizer recallkit/banks/mosul-foreign-fighters"
 cat > check.cjs <<JS
 for (const p of '$subpaths'.split(' ')) {
   const m = require(p);

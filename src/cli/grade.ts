@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { RecallKitError } from '../core/errors';
 import type { Quiz, QuizForm, QuizItem } from '../quiz/types';
 import type { Response } from '../schema/response';
-import { grade } from '../scoring';
+import { analyzeResponses, grade } from '../scoring';
 import { parseCsv } from './csv';
 import { usageError } from './errors';
 import type { Io } from './io';
@@ -27,9 +27,11 @@ x; y (cloze gaps, in order). An empty cell is a blank answer. The "form"
 column may be left out when there is one form. Flashcards and essays are left
 for the teacher and not scored.
 
-Output: a score per student, then per item its difficulty (p: the mean
-fraction of marks) and discrimination (r: the correlation between the item
-and the rest of the test; below 0.2 deserves a look), and how many left it blank.`;
+Output: a score per student, the test's reliability (Moodle's coefficient of
+internal consistency) when every form has the same items, then per item its
+difficulty (p: the mean fraction of marks) and discrimination (r: the
+correlation between the item and the rest of the test; below 0.2 deserves a
+look), and how many left it blank. --json adds Moodle's full quiz statistics.`;
 
 const letterIndex = (token: string): number => {
   const t = token.trim().toUpperCase().replace(/[).]$/, '');
@@ -148,6 +150,8 @@ interface StudentScore {
   /** Per question id: the fraction of marks. */
   readonly items: Readonly<Record<string, number>>;
   readonly blanks: readonly string[];
+  /** Per question id: the response read from the sheet. */
+  readonly responses: Readonly<Record<string, Response>>;
 }
 
 /**
@@ -208,18 +212,20 @@ export async function gradeCommand(argv: readonly string[], io: Io): Promise<num
     let maxScore = 0;
     const items: Record<string, number> = {};
     const blanks: string[] = [];
+    const responses: Record<string, Response> = {};
     for (const item of form.items) {
       const col = header.indexOf(String(item.number));
       const cell = col >= 0 ? (row[col] ?? '') : '';
       const response = paperResponse(item, cell);
       if (!response) continue;
+      responses[item.question.id] = response;
       const outcome = grade(item.question, response, { points: item.points });
       score += outcome.score;
       maxScore += outcome.maxScore;
       items[item.question.id] = outcome.fraction;
       if (cell.trim() === '') blanks.push(item.question.id);
     }
-    scores.push({ student, form: form.label, score, maxScore, items, blanks });
+    scores.push({ student, form: form.label, score, maxScore, items, blanks, responses });
   });
 
   // Item analysis across forms: items are matched by question id, numbered as on the first form.
@@ -235,8 +241,21 @@ export async function gradeCommand(argv: readonly string[], io: Io): Promise<num
       return { number: item.number, questionId: id, type: item.question.type, n: takers.length, p, r: correlation(fractions, rest), blank: takers.filter((s) => s.blanks.includes(id)).length };
     });
 
+  // Moodle's quiz statistics (recallkit/scoring analyzeResponses) need every student to have
+  // sat the same questions: true unless the forms were assembled with --distinct.
+  const idsOf = (form: QuizForm) => form.items.map((i) => i.question.id).sort().join(' ');
+  const sameItems = quiz.forms.every((f) => idsOf(f) === idsOf(quiz.forms[0] as QuizForm));
+  const graded = (first?.items ?? []).filter((i) => i.question.type !== 'essay' && i.question.type !== 'flashcard');
+  const moodle =
+    sameItems && scores.length > 0
+      ? analyzeResponses(
+          { questions: graded.map((i) => i.question), points: Object.fromEntries(graded.map((i) => [i.question.id, i.points])) },
+          scores.map((s) => s.responses),
+        )
+      : null;
+
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ title: quiz.title, scores, items: analysis, problems }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ title: quiz.title, scores, items: analysis, statistics: moodle, problems }, null, 2)}\n`);
     return problems.length ? 1 : 0;
   }
   const round = (x: number) => Math.round(x * 100) / 100;
@@ -253,6 +272,11 @@ export async function gradeCommand(argv: readonly string[], io: Io): Promise<num
   if (scores.length) {
     const mean = scores.reduce((a, s) => a + (s.maxScore ? s.score / s.maxScore : 0), 0) / scores.length;
     out(`Mean: ${Math.round(mean * 100)}%`);
+  }
+  if (moodle) {
+    const t = moodle.test;
+    const part = (label: string, x: number | null, unit = '') => `${label} ${x === null ? '–' : `${round(x)}${unit}`}`;
+    out(`${part('Median', t.median)} · ${part('SD', t.sd)} · ${part('CIC (Cronbach alpha)', t.cic, '%')} · ${part('standard error', t.standardError)} (marks out of ${round(t.maxScore)})`);
   }
   out();
   out(`Item analysis (numbered as on form ${first?.label ?? 'A'}):`);

@@ -1,10 +1,10 @@
+import { RecallKitError, describe, joinPath } from '../core/errors';
 import type { Question } from '../schema/question';
 import type { Response } from '../schema/response';
 import { resolvePoints } from './grade';
 import { record } from './outcome';
-import { type Policy, type ItemMark, checkPolicy, markAttempt } from './policies';
-import type { GradeOptions, ItemAttempt, QuizLike, QuizResponses } from './types';
-import { joinPath, RecallKitError, describe } from '../core/errors';
+import { type ItemMark, type Policy, checkPolicy, markAttempt, toAttempt } from './policies';
+import type { GradeOptions, QuizLike, QuizResponses } from './types';
 
 // Item analysis with the formulas of Moodle's quiz statistics report
 // (docs.moodle.org/dev/Quiz_statistics_calculations). Notation: S attempts s, items i,
@@ -129,8 +129,8 @@ function tally(q: Question, r: Response | undefined, counts: Record<string, numb
   const add = (key: string) => {
     counts[key] = (counts[key] ?? 0) + 1;
   };
-  if (!r) return add('');
-  if (r.type === 'single-choice') add(r.optionId ?? '');
+  if (!r) add('');
+  else if (r.type === 'single-choice') add(r.optionId ?? '');
   else if (r.type === 'multiple-choice') (r.optionIds.length ? r.optionIds : ['']).forEach(add);
   else if (r.type === 'true-false') add(r.value === null ? '' : String(r.value));
   else if (q.type !== 'true-false') add('*');
@@ -173,7 +173,7 @@ export function analyzeResponses(quiz: QuizLike, attempts: readonly QuizResponse
     const all = record(attempt, path);
     qs.forEach((q, i) => {
       const given = Object.hasOwn(all, q.id) ? all[q.id] : undefined;
-      const a: ItemAttempt = given === undefined ? { tries: [] } : 'tries' in (given as object) ? (given as ItemAttempt) : { tries: [given as never] };
+      const a = toAttempt(given);
       const mark: ItemMark = markAttempt(q, a, policy, { ...options, points: points[i] as number }, joinPath(path, q.id));
       (x[i] as number[])[s] = (points[i] as number) * mark.fraction;
       if (mark.answered) answered[i] = (answered[i] as number) + 1;

@@ -18,7 +18,7 @@ interface Parsed {
 }
 
 // Sign, mantissa (digits, and separators that sit before a digit: `1 200`, `.5`), exponent, rest.
-const NUMBER = /^([+\-\u2212]?)((?:\d|[.,' \u00a0\u202f\u2019](?=\d))+)(?:[eE]([+\-\u2212]?\d+))?([^]*)$/;
+const NUMBER = /^([+\-\u2212]?)((?:\d|[.,' \u00a0\u202f\u2019](?=\d))+)(?:[eE]([+\-\u2212]?\d+))?(.*)$/s;
 // An integer part: plain digits, or 1-3 digits then groups of 3 with one repeated separator.
 const GROUPED = /^(?:\d*|\d{1,3}([.,' \u00a0\u202f\u2019])\d{3}(?:\1\d{3})*)$/;
 // In auto mode a lone comma groups thousands only in this shape: `1,200`, not `0,125` or `1,5`.

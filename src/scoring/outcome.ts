@@ -23,7 +23,7 @@ export const NO_ANSWER = 'No answer.';
  * @returns The clamped fraction.
  */
 export function clamp01(f: number): number {
-  return f > 0.9999999 ? 1 : f > 0 ? f : 0;
+  return f > 0.9999999 ? 1 : Math.max(f, 0) || 0;
 }
 
 /**

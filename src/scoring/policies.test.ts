@@ -32,8 +32,18 @@ describe('interactive with multiple tries (Moodle qbehaviour_interactive)', () =
     expect(mark([pick('a'), pick('a'), pick('b')], { kind: 'interactive', maxTries: 2 })).toMatchObject({ fraction: 0, tries: 2 });
   });
   it('applies the penalty to a partial last try and never goes below 0', () => {
-    expect(mark([pick('a'), pick('c')], { kind: 'interactive', penalty: 0.2 }).fraction).toBeCloseTo(0.3, 12);
+    // Third (last allowed) try partly right: 0.5 − 2 × 0.2.
+    expect(mark([pick('a'), pick('a'), pick('c')], { kind: 'interactive', penalty: 0.2 }).fraction).toBeCloseTo(0.1, 12);
     expect(mark([pick('a'), pick('a'), pick('c')], { kind: 'interactive' }).fraction).toBe(0);
+  });
+  it('finishing early counts every wrong try submitted (Moodle process_finish)', () => {
+    // Two tries of three, the second partly right and not final: 0.5 − 2 × 0.2.
+    expect(mark([pick('a'), pick('c')], { kind: 'interactive', penalty: 0.2 }).fraction).toBeCloseTo(0.1, 12);
+    expect(mark([pick('c')], { kind: 'interactive', penalty: 0.2 }).fraction).toBeCloseTo(0.3, 12);
+  });
+  it('does not count empty responses as tries', () => {
+    expect(mark([pick(null), pick('b')], { kind: 'interactive' })).toMatchObject({ fraction: 1, tries: 1 });
+    expect(mark([pick(null)], { kind: 'interactive' })).toMatchObject({ fraction: 0, tries: 0, answered: false });
   });
 });
 

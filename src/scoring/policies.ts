@@ -1,6 +1,6 @@
 import { RecallKitError, describe, joinPath } from '../core/errors';
 import type { Question } from '../schema/question';
-import type { Outcome } from '../schema/response';
+import type { Outcome, Response } from '../schema/response';
 import { grade } from './grade';
 import { NO_ANSWER, RIGHT, WRONG, bad } from './outcome';
 import type { GradeOptions, ItemAttempt } from './types';
@@ -44,6 +44,19 @@ export interface ItemMark {
   readonly tries: number;
   /** Whether the learner answered at all. */
   readonly answered: boolean;
+}
+
+/**
+ * Reads what a learner sent for one question: nothing, one response (one try), or an
+ * {@link ItemAttempt}. Anything that is not an attempt is treated as one try, so `grade`
+ * reports its shape.
+ *
+ * @param given The value from the responses record.
+ * @returns An attempt.
+ */
+export function toAttempt(given: unknown): ItemAttempt {
+  if (given === undefined) return { tries: [] };
+  return typeof given === 'object' && given !== null && 'tries' in given ? (given as ItemAttempt) : { tries: [given as Response] };
 }
 
 function fail(path: string, message: string, value: unknown): never {
@@ -99,14 +112,27 @@ export function markAttempt(question: Question, attempt: ItemAttempt, policy: Po
     return { fraction: 0, outcome: none, tries: 0, answered: false };
   }
   if (policy.kind === 'interactive') {
-    // Moodle qbehaviour_interactive: the try that ends the question is the first right one or
-    // the last allowed; its fraction loses `penalty` for every earlier try, never below 0.
-    const max = Math.min(tries.length, policy.maxTries ?? DEFAULT_MAX_TRIES);
-    let k = 0;
-    let o = gradeTry(0);
-    while (o.fraction <= RIGHT && k + 1 < max) o = gradeTry(++k);
-    const answered = !o.feedback.includes(NO_ANSWER);
-    return { fraction: Math.max(0, o.fraction - (policy.penalty ?? DEFAULT_TRY_PENALTY) * k), outcome: o, tries: k + 1, answered };
+    // Moodle qbehaviour_interactive: an incomplete (empty) response is invalid and uses no try;
+    // the question ends on the first right try or the last allowed one. adjust_fraction takes
+    // `penalty` off for every try used before it (never below 0). Finishing after fewer tries
+    // grades the last response, and each wrong try submitted so far counts (process_finish).
+    const max = policy.maxTries ?? DEFAULT_MAX_TRIES;
+    let used = 0;
+    let o: Outcome | undefined;
+    for (let i = 0; i < tries.length && used < max; i++) {
+      const t = gradeTry(i);
+      if (t.feedback.includes(NO_ANSWER)) {
+        o ??= t;
+        continue;
+      }
+      o = t;
+      used++;
+      if (t.fraction > RIGHT) break;
+    }
+    const last = o as Outcome;
+    const ended = last.fraction > RIGHT || used === max;
+    const penalties = used === 0 ? 0 : ended ? used - 1 : used;
+    return { fraction: Math.max(0, last.fraction - (policy.penalty ?? DEFAULT_TRY_PENALTY) * penalties), outcome: last, tries: used, answered: used > 0 };
   }
   // Immediate feedback: the first submission is final. Every other policy: the last response.
   const o = gradeTry(policy.kind === 'immediate' ? 0 : tries.length - 1);
@@ -116,8 +142,10 @@ export function markAttempt(question: Question, attempt: ItemAttempt, policy: Po
   if (policy.kind === 'cbm') {
     const c = attempt.certainty ?? 1;
     if (c !== 1 && c !== 2 && c !== 3) bad(joinPath(path, 'certainty'), 'expected a certainty 1, 2 or 3', c);
-    // Moodle question_cbm::adjust_fraction: wrong -> the wrong mark; otherwise right mark × fraction.
-    fraction = !answered ? 0 : fraction < WRONG ? (CBM_WRONG[c - 1] as number) : (CBM_RIGHT[c - 1] as number) * fraction;
+    // Moodle question_cbm::adjust_fraction: a fraction <= question_utils::MARK_TOLERANCE
+    // (0.00000005) takes the wrong mark; otherwise the right mark × fraction. Default certainty
+    // is LOW (question_cbm::default_certainty).
+    fraction = !answered ? 0 : fraction <= 0.00000005 ? (CBM_WRONG[c - 1] as number) : (CBM_RIGHT[c - 1] as number) * fraction;
   }
   return { fraction, outcome: o, tries: policy.kind === 'immediate' ? 1 : tries.length, answered };
 }

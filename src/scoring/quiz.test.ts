@@ -93,5 +93,7 @@ describe('scoreQuiz', () => {
     expect(errorOf(() => scoreQuiz({ ...quiz, points: { q1: Number.NaN } }, {})).path).toBe('quiz.points.q1');
     expect(errorOf(() => scoreQuiz(quiz, {}, undefined, { startedAt: Number.NaN })).code).toBe('RK_INVALID_TIME');
     expect(errorOf(() => scoreQuiz(quiz, null as never)).path).toBe('responses');
+    expect(errorOf(() => scoreQuiz(quiz, { q1: 5 as never })).path).toBe('responses.q1.tries[0]');
+    expect(errorOf(() => scoreQuiz(quiz, { q1: { tries: 'x' } as never })).path).toBe('responses.q1.tries');
   });
 });

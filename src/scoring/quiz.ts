@@ -2,8 +2,8 @@ import { RecallKitError, describe, joinPath } from '../core/errors';
 import type { Outcome } from '../schema/response';
 import { resolvePoints } from './grade';
 import { record } from './outcome';
-import { type ItemMark, type Policy, checkPolicy, markAttempt } from './policies';
-import type { GradeOptions, ItemAttempt, QuizLike, QuizResponses } from './types';
+import { type ItemMark, type Policy, checkPolicy, markAttempt, toAttempt } from './policies';
+import type { GradeOptions, QuizLike, QuizResponses } from './types';
 
 /** Options for {@link scoreQuiz}: grading options plus the attempt's timing and rounding. */
 export interface ScoreQuizOptions extends Omit<GradeOptions, 'points' | 'path'> {
@@ -109,7 +109,7 @@ export function scoreQuiz(quiz: QuizLike, responses: QuizResponses, policy: Poli
     const path = joinPath('responses', q.id);
     const points = resolvePoints(q, quiz.points?.[q.id], joinPath('quiz.points', q.id));
     const given = Object.hasOwn(all, q.id) ? all[q.id] : undefined;
-    let attempt: ItemAttempt = given === undefined ? { tries: [] } : 'tries' in (given as object) ? (given as ItemAttempt) : { tries: [given as never] };
+    let attempt = toAttempt(given);
     let late = false;
     if (attempt.answeredAt !== undefined) {
       if (!Number.isFinite(attempt.answeredAt)) throw new RecallKitError('RK_INVALID_TIME', `expected epoch milliseconds, got ${describe(attempt.answeredAt)}`, joinPath(path, 'answeredAt'));

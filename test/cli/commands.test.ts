@@ -84,6 +84,10 @@ describe('recallkit grade', () => {
     expect(json.items).toHaveLength(5);
     expect(json.items[0]).toMatchObject({ n: 3, p: 2 / 3, blank: 1 });
     expect(json.items[0].r).toBeCloseTo(1, 5);
+    // Moodle's statistics: ada and bea full marks, cal none, so facility is 2/3 everywhere.
+    expect(json.statistics.test).toMatchObject({ attempts: 3, maxScore: 5 });
+    expect(json.statistics.items[0].facility).toBeCloseTo(200 / 3, 5);
+    expect(r.stdout).toMatch(/CIC \(Cronbach alpha\) 100%/);
   });
 
   it('needs both files', async () => {
