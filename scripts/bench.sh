@@ -4,6 +4,7 @@
 # reported, not asserted: these machines are shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/ensure-test-peers.sh
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then for f in bench/*.ts; do names+=("$(basename "$f" .ts)"); done; fi
 for n in "${names[@]}"; do

@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+bash scripts/ensure-test-peers.sh
 step "bank modules are fresh (src/banks/*.ts == build of questions/)"
 npx tsx scripts/build-banks.ts --check
 step "typecheck"

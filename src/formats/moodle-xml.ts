@@ -159,7 +159,18 @@ function questionElement(q: Question): XmlElement {
         { type: 'numerical' },
         ...common(q, 'numerical'),
         ...numericAnswers(q.answers),
-        q.units?.length || q.unit ? el('units', {}, ...(q.units ?? [{ unit: q.unit as string, multiplier: 1 }]).map((u) => el('unit', {}, el('multiplier', {}, plainNumber(u.multiplier)), el('unit_name', {}, cleanText(u.unit))))) : null,
+        q.units?.length || q.unit
+          ? el(
+              'units',
+              {},
+              // Moodle's multiplier goes the other way from ours: it converts the base value into the
+              // unit (km: 0.001 when the answer is in m), so write 1 / multiplier. The base unit
+              // comes first, with multiplier 1, as Moodle's edit form requires.
+              ...[...(q.unit ? [{ unit: q.unit, multiplier: 1 }] : []), ...(q.units ?? []).filter((u) => u.unit !== q.unit)].map((u) =>
+                el('unit', {}, el('multiplier', {}, plainNumber(1 / u.multiplier)), el('unit_name', {}, cleanText(u.unit))),
+              ),
+            )
+          : null,
         el('unitgradingtype', {}, '0'),
         el('unitpenalty', {}, '0.1000000'),
         // 3: units are not asked for; the number alone is graded (RecallKit's default).

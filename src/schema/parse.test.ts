@@ -150,3 +150,15 @@ describe('parseResponse', () => {
     expect(failure(() => parseResponse({ type: 'short-answer', text: 'x'.repeat(1_000_001) })).path).toBe('text');
   });
 });
+
+describe('full-marks rule', () => {
+  it('rejects numeric, short-answer and cloze gaps whose answers all give partial credit', () => {
+    expect(failure(() => parseQuestion({ ...base, type: 'numeric', answers: [{ value: 1, fraction: 0.5 }] })).issues).toContainEqual({
+      path: 'answers',
+      message: 'at least one answer must give full marks (fraction 1 or no fraction)',
+    });
+    expect(failure(() => parseQuestion({ ...base, type: 'short-answer', answers: [{ text: 'x', fraction: 0.9 }] })).path).toBe('answers');
+    const cloze = { ...base, type: 'cloze', text: '{{g1}}', gaps: [{ id: 'g1', type: 'short-answer', answers: [{ text: 'x', fraction: 0.2 }] }] };
+    expect(failure(() => parseQuestion(cloze)).path).toBe('gaps[0].answers');
+  });
+});

@@ -78,7 +78,11 @@ export const NumericAnswerSchema = z.union([
   }).refine((r) => r.min <= r.max, { error: 'min must not be greater than max', path: ['max'] }),
 ]);
 
-/** A unit accepted after a numeric answer, with the multiplier that converts it to the base unit. */
+/**
+ * A unit accepted after a numeric answer. `multiplier` converts a value in this unit to the base
+ * unit: value in base = value x multiplier (km with a base of m: 1000). Hint: Moodle stores the
+ * reciprocal; the Moodle XML export converts.
+ */
 export const NumericUnitSchema = z.strictObject({ unit: Text, multiplier: z.number().positive() });
 
 /** One accepted text answer. `*` matches any run of characters (Moodle's wildcard). */
@@ -108,6 +112,13 @@ function checkChoices(options: readonly z.infer<typeof ChoiceOptionSchema>[], ct
   if (!single && keys < 1) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs at least one correct option, got 0' });
 }
 
+/** Moodle's edit form rule: some answer must give full marks (a missing `fraction` means 1). */
+function needsFullMarks(answers: readonly { fraction?: number | undefined }[], ctx: z.core.$RefinementCtx, path: (string | number)[]): void {
+  if (!answers.some((a) => a.fraction === undefined || a.fraction === 1)) {
+    ctx.addIssue({ code: 'custom', path, message: 'at least one answer must give full marks (fraction 1 or no fraction)' });
+  }
+}
+
 /** One option list question: exactly one correct option. */
 export const SingleChoiceSchema = z
   .strictObject({ ...common, type: z.literal('single-choice'), options: choiceOptions })
@@ -128,21 +139,25 @@ export const TrueFalseSchema = z.strictObject({
 });
 
 /** A numeric answer with tolerance, ranges and optional units. */
-export const NumericSchema = z.strictObject({
-  ...common,
-  type: z.literal('numeric'),
-  answers: z.array(NumericAnswerSchema).min(1),
-  unit: Text.optional(),
-  units: z.array(NumericUnitSchema).optional(),
-});
+export const NumericSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('numeric'),
+    answers: z.array(NumericAnswerSchema).min(1),
+    unit: Text.optional(),
+    units: z.array(NumericUnitSchema).optional(),
+  })
+  .superRefine((q, ctx) => needsFullMarks(q.answers, ctx, ['answers']));
 
 /** A typed text answer matched against accepted answers. */
-export const ShortAnswerSchema = z.strictObject({
-  ...common,
-  type: z.literal('short-answer'),
-  answers: z.array(TextAnswerSchema).min(1),
-  caseSensitive: z.boolean().optional(),
-});
+export const ShortAnswerSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('short-answer'),
+    answers: z.array(TextAnswerSchema).min(1),
+    caseSensitive: z.boolean().optional(),
+  })
+  .superRefine((q, ctx) => needsFullMarks(q.answers, ctx, ['answers']));
 
 /** One gap of a cloze question: graded as its own sub-type. */
 export const ClozeGapSchema = z.discriminatedUnion('type', [
@@ -161,6 +176,9 @@ export const ClozeSchema = z
   .strictObject({ ...common, type: z.literal('cloze'), text: Text, gaps: z.array(ClozeGapSchema).min(1) })
   .superRefine((q, ctx) => {
     uniqueIds(q.gaps, ctx, 'gaps', 'gap');
+    q.gaps.forEach((g, i) => {
+      if (g.type !== 'single-choice') needsFullMarks(g.answers, ctx, ['gaps', i, 'answers']);
+    });
     const markers = [...q.text.matchAll(GAP_MARKER)].map((m) => m[1] as string);
     const ids = new Set(q.gaps.map((g) => g.id));
     const seen = new Set<string>();

@@ -75,3 +75,28 @@ describe('Moodle XML export', async () => {
     expect(cloze.match(/\{\d+:[A-Z_]+:/g)).toHaveLength(3);
   });
 });
+
+describe('Moodle XML numeric units', () => {
+  it('writes the base unit first and Moodle’s reciprocal multipliers (km = 0.001 when the answer is in m)', () => {
+    const q = {
+      id: 'dist',
+      type: 'numeric' as const,
+      prompt: 'How far?',
+      explanation: 'Two kilometres.',
+      evidence: [{ quote: 'x', start: 0, end: 1 }],
+      topic: 't',
+      tags: [],
+      difficulty: 'easy' as const,
+      bloom: 'remember' as const,
+      answers: [{ value: 2000 }],
+      unit: 'm',
+      units: [{ unit: 'km', multiplier: 1000 }],
+    };
+    const xml = exportMoodleXml([q]);
+    const units = [...xml.matchAll(/<unit>\s*<multiplier>([^<]+)<\/multiplier>\s*<unit_name>([^<]+)<\/unit_name>\s*<\/unit>/g)].map((m) => [m[2], Number(m[1])]);
+    expect(units).toEqual([
+      ['m', 1],
+      ['km', 0.001],
+    ]);
+  });
+});
