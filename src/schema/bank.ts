@@ -34,6 +34,7 @@ export const BankSchema = z
     });
   });
 
+/** The citation of the document a bank was built from. */
 export type Source = z.infer<typeof SourceSchema>;
 /** A question bank. */
 export type Bank = z.infer<typeof BankSchema>;

@@ -274,25 +274,45 @@ export const QuestionSchema = z.discriminatedUnion('type', [
   EssaySchema,
 ]);
 
+/** A verbatim quote from the source with its offsets in the cleaned source text. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
+/** One option of a single- or multiple-choice question. */
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
+/** An accepted numeric answer: a value with a tolerance, or a `min..max` range. */
 export type NumericAnswer = z.infer<typeof NumericAnswerSchema>;
+/** A unit accepted after a numeric answer, with its multiplier to the base unit. */
 export type NumericUnit = z.infer<typeof NumericUnitSchema>;
+/** An accepted text answer (`*` is a wildcard), with optional partial credit. */
 export type TextAnswer = z.infer<typeof TextAnswerSchema>;
+/** A question with one correct option. */
 export type SingleChoiceQuestion = z.infer<typeof SingleChoiceSchema>;
+/** A select-all-that-apply question. */
 export type MultipleChoiceQuestion = z.infer<typeof MultipleChoiceSchema>;
+/** A statement that is true or false. */
 export type TrueFalseQuestion = z.infer<typeof TrueFalseSchema>;
+/** A question answered with a number, graded with tolerances and ranges. */
 export type NumericQuestion = z.infer<typeof NumericSchema>;
+/** A question answered with a short typed text. */
 export type ShortAnswerQuestion = z.infer<typeof ShortAnswerSchema>;
+/** One gap of a cloze question, graded as its own sub-type. */
 export type ClozeGap = z.infer<typeof ClozeGapSchema>;
+/** A text with several gaps (`{{gapId}}` markers). */
 export type ClozeQuestion = z.infer<typeof ClozeSchema>;
+/** A left item and the right item it matches. */
 export type MatchingPair = z.infer<typeof MatchingPairSchema>;
+/** Match left items to right items; extra right items are distractors. */
 export type MatchingQuestion = z.infer<typeof MatchingSchema>;
+/** One item to put in order. */
 export type OrderingItem = z.infer<typeof OrderingItemSchema>;
+/** Put items in order; `items` lists the correct order. */
 export type OrderingQuestion = z.infer<typeof OrderingSchema>;
+/** One of Moodle qtype_ordering's grading types. */
 export type OrderingGradingType = (typeof ORDERING_GRADING_TYPES)[number];
+/** A flashcard: `prompt` is the front, `back` the answer. */
 export type FlashcardQuestion = z.infer<typeof FlashcardSchema>;
+/** One criterion of an essay rubric. */
 export type RubricCriterion = z.infer<typeof RubricCriterionSchema>;
+/** A free-text answer graded by a person against a rubric. */
 export type EssayQuestion = z.infer<typeof EssaySchema>;
 /** Any question. Narrow it with `q.type`. */
 export type Question = z.infer<typeof QuestionSchema>;
@@ -300,5 +320,7 @@ export type Question = z.infer<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
 /** The question of a given type. */
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
+/** A level of Bloom's taxonomy. */
 export type BloomLevel = (typeof BLOOM_LEVELS)[number];
+/** A difficulty label. */
 export type Difficulty = (typeof DIFFICULTIES)[number];

@@ -70,20 +70,31 @@ export const OutcomeSchema = z.strictObject({
   needsReview: z.boolean().optional(),
 });
 
+/** The chosen option id, or `null` for no answer. */
 export type SingleChoiceResponse = z.infer<typeof SingleChoiceResponseSchema>;
+/** The ticked option ids. */
 export type MultipleChoiceResponse = z.infer<typeof MultipleChoiceResponseSchema>;
+/** `true`, `false`, or `null` for no answer. */
 export type TrueFalseResponse = z.infer<typeof TrueFalseResponseSchema>;
+/** A number, or the text as typed (parsed with the scoring engine's rules). */
 export type NumericResponse = z.infer<typeof NumericResponseSchema>;
+/** The typed text. */
 export type ShortAnswerResponse = z.infer<typeof ShortAnswerResponseSchema>;
+/** What was entered in each gap, by gap id. */
 export type ClozeResponse = z.infer<typeof ClozeResponseSchema>;
+/** The right-hand text chosen for each pair, by pair id. */
 export type MatchingResponse = z.infer<typeof MatchingResponseSchema>;
+/** Item ids in the order the learner put them. */
 export type OrderingResponse = z.infer<typeof OrderingResponseSchema>;
+/** A self-rating (1-4) and/or a typed answer. */
 export type FlashcardResponse = z.infer<typeof FlashcardResponseSchema>;
+/** The essay text and, once marked, a score per rubric criterion. */
 export type EssayResponse = z.infer<typeof EssayResponseSchema>;
 /** Any response. Narrow it with `r.type`. */
 export type Response = z.infer<typeof ResponseSchema>;
 /** The response for a question type. */
 export type ResponseOf<T extends Response['type']> = Extract<Response, { type: T }>;
+/** The graded result of one part of a response (a gap, a pair, an option). */
 export type OutcomePart = z.infer<typeof OutcomePartSchema>;
 /** The graded result of one response. */
 export type Outcome = z.infer<typeof OutcomeSchema>;

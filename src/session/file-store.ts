@@ -3,17 +3,25 @@ import type { Progress, Store } from './types';
 
 /** An open file, as `node:fs/promises` `FileHandle` provides it. */
 export interface FileStoreHandle {
+  /** Writes the whole file through the handle. */
   writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  /** Flushes the file to disk (fsync). */
   sync(): Promise<void>;
+  /** Closes the handle. */
   close(): Promise<void>;
 }
 
 /** The file-system calls the file store makes (a subset of `node:fs/promises`). */
 export interface FileStoreFs {
+  /** Reads a whole file as text. */
   readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /** Opens a file (or, with flag `r`, a folder to fsync it). */
   open(path: string, flags: string): Promise<FileStoreHandle>;
+  /** Renames a file atomically (same folder). */
   rename(from: string, to: string): Promise<void>;
+  /** Creates a folder and its parents. */
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  /** Deletes a file. */
   unlink(path: string): Promise<void>;
 }
 

@@ -3,7 +3,9 @@ import type { Progress, Store } from './types';
 
 /** The part of the Web Storage API the store uses (`localStorage` has it). */
 export interface KeyValueStorage {
+  /** Reads a value, or `null` when the key is absent. */
   getItem(key: string): string | null;
+  /** Writes a value. */
   setItem(key: string, value: string): void;
 }
 
