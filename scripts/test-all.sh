@@ -14,11 +14,16 @@ npx biome check .
 step "build"
 npm run build --silent
 step "unit, property, differential, format and browser tests"
-npx vitest run
+report="$(mktemp)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report"
 step "bundle sizes"
 npx tsx scripts/size.ts
 step "package checks (publint, attw)"
 npx publint --strict
 npx attw --pack . --include-entrypoints ./banks/mosul-foreign-fighters ./banks/mosul-foreign-fighters.json
+step "API docs: typedoc with every exported symbol documented, warnings as errors"
+npx typedoc --logLevel Warn
 step "packed tarball: require() and import() from a fresh project"
 bash scripts/smoke-pack.sh
+# The plain closing line CI reads: counts from vitest's JSON report.
+node -e "const r=JSON.parse(require('fs').readFileSync(process.argv[1],'utf8')); console.log('tests: ' + r.numPassedTests + ' passed, ' + r.numFailedTests + ' failed' + (r.numPendingTests ? ', ' + r.numPendingTests + ' skipped' : ''))" "$report"
