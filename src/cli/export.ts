@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { loadBank } from './banks';
 import { usageError } from './errors';
 import type { Io } from './io';
 import { OUTPUT_FORMATS, emit, reportSkipped } from './outputs';
+import { BANK_OPTIONS, parseCommand } from './args';
 
 /** Help text of `recallkit export`. */
 export const EXPORT_HELP = (): string => `Usage: recallkit export --format F [options]
@@ -28,24 +28,17 @@ Examples:
  * @returns The exit code.
  */
 export async function exportCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
+  const values = parseCommand(
+    argv,
+    {
+      ...BANK_OPTIONS,
       format: { type: 'string' },
       out: { type: 'string' },
-      bank: { type: 'string' },
-      'bank-file': { type: 'string' },
-      'no-color': { type: 'boolean' },
-      debug: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    io.stdout.write(`${EXPORT_HELP()}\n`);
-    return 0;
-  }
+    EXPORT_HELP(),
+    io,
+  );
+  if (!values) return 0;
   const format = values.format ?? 'gift';
   const output = OUTPUT_FORMATS[format];
   if (!output) throw usageError(`--format must be one of ${Object.keys(OUTPUT_FORMATS).join(', ')}, got "${format}"`, 'export');

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { RecallKitError } from '../core/errors';
 import type { Quiz, QuizForm, QuizItem } from '../quiz/types';
 import type { Response } from '../schema/response';
@@ -8,6 +7,7 @@ import { analyzeResponses, grade } from '../scoring';
 import { parseCsv } from './csv';
 import { usageError } from './errors';
 import type { Io } from './io';
+import { parseCommand } from './args';
 
 /** Help text of `recallkit grade`. */
 export const GRADE_HELP = `Usage: recallkit grade --key KEY --responses CSV [options]
@@ -162,24 +162,18 @@ interface StudentScore {
  * @returns The exit code.
  */
 export async function gradeCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
+  const values = parseCommand(
+    argv,
+    {
       key: { type: 'string' },
       responses: { type: 'string' },
       delimiter: { type: 'string' },
       json: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      debug: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    io.stdout.write(`${GRADE_HELP}\n`);
-    return 0;
-  }
+    GRADE_HELP,
+    io,
+  );
+  if (!values) return 0;
   if (!values.key || !values.responses) throw usageError('both --key FILE and --responses FILE are needed', 'grade');
   if (values.delimiter !== undefined && values.delimiter.length !== 1) throw usageError('--delimiter must be one character', 'grade');
   const keyPath = resolve(io.cwd, values.key);

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { quizToHtml, quizToMarkdown } from '../formats/print';
 import { assembleQuiz } from '../quiz';
 import type { Blueprint } from '../quiz/types';
@@ -8,6 +7,7 @@ import { loadBank } from './banks';
 import { usageError } from './errors';
 import type { Io } from './io';
 import { OUTPUT_FORMATS, emit, reportSkipped } from './outputs';
+import { BANK_OPTIONS, parseCommand } from './args';
 
 const PRINT_FORMATS = ['html', 'md'] as const;
 
@@ -51,9 +51,10 @@ function wholeNumber(value: string | undefined, name: string, min: number, max: 
  * @returns The exit code.
  */
 export async function quizCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
+  const values = parseCommand(
+    argv,
+    {
+      ...BANK_OPTIONS,
       count: { type: 'string' },
       forms: { type: 'string' },
       seed: { type: 'string' },
@@ -62,19 +63,11 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
       out: { type: 'string' },
       key: { type: 'string' },
       'no-answers': { type: 'boolean' },
-      bank: { type: 'string' },
-      'bank-file': { type: 'string' },
-      'no-color': { type: 'boolean' },
-      debug: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    io.stdout.write(`${QUIZ_HELP()}\n`);
-    return 0;
-  }
+    QUIZ_HELP(),
+    io,
+  );
+  if (!values) return 0;
   const format = values.format ?? 'html';
   if (!QUIZ_FORMATS().includes(format)) throw usageError(`--format must be one of ${QUIZ_FORMATS().join(', ')}, got "${format}"`, 'quiz');
   const count = wholeNumber(values.count, 'count', 1, 10_000);

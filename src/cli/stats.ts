@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createFsrs } from '../scheduler';
 import { createFileStore } from '../session/file-store';
 import { parseProgress } from '../session/progress';
@@ -9,6 +8,7 @@ import { loadBank } from './banks';
 import type { Io } from './io';
 import { defaultDataPath } from './study';
 import { humanDuration } from './style';
+import { BANK_OPTIONS, parseCommand } from './args';
 
 /** Help text of `recallkit stats`. */
 export const STATS_HELP = `Usage: recallkit stats [options]
@@ -30,24 +30,17 @@ Options:
  * @returns The exit code.
  */
 export async function stats(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      bank: { type: 'string' },
-      'bank-file': { type: 'string' },
+  const values = parseCommand(
+    argv,
+    {
+      ...BANK_OPTIONS,
       data: { type: 'string' },
       json: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      debug: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    io.stdout.write(`${STATS_HELP}\n`);
-    return 0;
-  }
+    STATS_HELP,
+    io,
+  );
+  if (!values) return 0;
   const { bank } = await loadBank({ bank: values.bank, bankFile: values['bank-file'], cwd: io.cwd });
   const dataPath = values.data ? resolve(io.cwd, values.data) : defaultDataPath(io.env, bank.id, io.cwd);
   const stored = await createFileStore({ path: dataPath }).load();

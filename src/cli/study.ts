@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createFsrs } from '../scheduler';
 import type { Grade } from '../scheduler/types';
 import type { Bank } from '../schema/bank';
@@ -14,6 +13,7 @@ import { usageError } from './errors';
 import { type Io, createLineReader } from './io';
 import { describeCorrect, prepare } from './render';
 import { type Style, createStyle, humanDuration, progressBar, wrapText } from './style';
+import { BANK_OPTIONS, parseCommand } from './args';
 
 /** Help text of `recallkit study`. */
 export const STUDY_HELP = `Usage: recallkit study [options]
@@ -83,25 +83,18 @@ function evidenceLines(question: Question, bank: Bank, width: number, s: Style):
  * @returns The exit code.
  */
 export async function study(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      bank: { type: 'string' },
-      'bank-file': { type: 'string' },
+  const values = parseCommand(
+    argv,
+    {
+      ...BANK_OPTIONS,
       data: { type: 'string' },
       new: { type: 'string' },
       reviews: { type: 'string' },
-      'no-color': { type: 'boolean' },
-      debug: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
-    io.stdout.write(`${STUDY_HELP}\n`);
-    return 0;
-  }
+    STUDY_HELP,
+    io,
+  );
+  if (!values) return 0;
   const newPerDay = count(values.new, 'new');
   const reviewsPerDay = count(values.reviews, 'reviews');
   const { bank } = await loadBank({ bank: values.bank, bankFile: values['bank-file'], cwd: io.cwd });

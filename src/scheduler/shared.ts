@@ -1,10 +1,11 @@
 /**
  * The parts of the `Scheduler` contract that do not depend on the algorithm:
  * forgetting a card, rolling back a review, building results. SM-2 and Leitner
- * use these; FSRS has its own copies tuned for its size budget.
+ * use these; FSRS has its own copies tuned for its size budget (`forget` shares
+ * `forgottenCard` and `withLog` from validate.ts).
  */
 import type { CardPhase, CardState, Grade, Preview, ReviewLog, ReviewResult } from './types';
-import { checkCard, checkGrade, checkLog, elapsedDays, fail, toMs } from './validate';
+import { checkCard, checkGrade, checkLog, elapsedDays, fail, forgottenCard, toMs, withLog } from './validate';
 import type { DayRollover } from '../core/time';
 
 /** Milliseconds per day. */
@@ -76,20 +77,7 @@ export function commonMethods(decide: (card: CardState, g: Grade, elapsed: numbe
       checkCard(card);
       const ms = toMs(now);
       if (card.lastReview !== null && ms < card.lastReview) fail('RK_INVALID_TIME', 'now', `>= lastReview ${card.lastReview}`, ms);
-      const keep = options?.resetCounts !== true;
-      const next: CardState = {
-        ...card,
-        due: ms,
-        stability: 0,
-        difficulty: 0,
-        state: 'new',
-        step: 0,
-        reps: keep ? card.reps : 0,
-        lapses: keep ? card.lapses : 0,
-        scheduledDays: 0,
-      };
-      const log: ReviewLog = { version: 1, rating: 0, reviewedAt: ms, elapsedDays: 0, card };
-      return { card: next, log: card.id === undefined ? log : { ...log, cardId: card.id } };
+      return withLog(card, forgottenCard(card, ms, options?.resetCounts), 0, ms, 0);
     },
   };
 }

@@ -177,3 +177,26 @@ export function withLog(before: CardState, after: CardState, rating: RatingValue
   const log: ReviewLog = { version: 1, rating, reviewedAt: now, elapsedDays: elapsed, card: before };
   return id === undefined ? { card: after, log } : { card: { ...after, id }, log: { ...log, cardId: id } };
 }
+
+/**
+ * The card `forget` leaves: new again and due now, with its counts kept unless reset.
+ *
+ * @param card The card to forget.
+ * @param now When (epoch ms).
+ * @param resetCounts Also zero `reps` and `lapses`.
+ * @returns The reset card (the id, if any, is kept by the spread).
+ */
+export function forgottenCard(card: CardState, now: number, resetCounts: boolean | undefined): CardState {
+  const keep = resetCounts !== true;
+  return {
+    ...card,
+    due: now,
+    stability: 0,
+    difficulty: 0,
+    state: 'new',
+    step: 0,
+    reps: keep ? card.reps : 0,
+    lapses: keep ? card.lapses : 0,
+    scheduledDays: 0,
+  };
+}

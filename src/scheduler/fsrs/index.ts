@@ -6,7 +6,7 @@
 import type { DayRollover } from '../../core/time';
 import type { LoadBalancer } from '../load-balance';
 import type { CardState, Grade, Preview, RatingValue, ReviewLog, ReviewResult, Scheduler } from '../types';
-import { checkCard, checkGrade, checkLog, elapsedDays, fail, newCardState, toMs, withLog } from '../validate';
+import { checkCard, checkGrade, checkLog, elapsedDays, fail, forgottenCard, newCardState, toMs, withLog } from '../validate';
 import { aleaFactor, sfcFactor } from './fuzz';
 import { forgettingCurve, intervalModifier, createModel } from './memory';
 import { DEFAULT_WEIGHTS, checkWeights, migrateWeights } from './params';
@@ -198,19 +198,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     },
     forget(card: CardState, now: number | Date, opts?: { resetCounts?: boolean }): ReviewResult {
       const ms = at(card, now);
-      const keep = opts?.resetCounts !== true;
-      const next: CardState = {
-        ...card,
-        due: ms,
-        stability: 0,
-        difficulty: 0,
-        state: 'new',
-        step: 0,
-        reps: keep ? card.reps : 0,
-        lapses: keep ? card.lapses : 0,
-        scheduledDays: 0,
-      };
-      return withLog(card, next, 0, ms, 0);
+      return withLog(card, forgottenCard(card, ms, opts?.resetCounts), 0, ms, 0);
     },
     replay(history: readonly HistoryEntry[], opts?: { readonly id?: string }): CardState {
       let card: CardState | undefined;
