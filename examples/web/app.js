@@ -5,6 +5,7 @@ import { bank } from '../../dist/banks/mosul-foreign-fighters.js';
 import { createFsrs } from '../../dist/scheduler/index.js';
 import { correctResponse, grade } from '../../dist/scoring/index.js';
 import { createSession, createWebStorageStore } from '../../dist/session/index.js';
+import { setupOptimizer } from './personalise.js';
 
 const STORAGE_KEY = `recallkit:${bank.id}`;
 const RATINGS = [
@@ -339,6 +340,8 @@ function setMode(mode) {
 document.addEventListener('keydown', (event) => {
   if ($('cards').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+  // Space and Enter on the optimizer's buttons press them; they must not reveal the card.
+  if (event.target instanceof Element && event.target.closest('#optimizer')) return;
   if (!revealed && (event.key === ' ' || event.key === 'Enter') && current) {
     event.preventDefault();
     reveal();
@@ -360,6 +363,7 @@ async function init() {
     location.reload();
   });
   session = await createSession({ bank, scheduler: createFsrs(), store, now: () => Date.now() });
+  setupOptimizer({ getLogs: () => session.progress().logs });
   document.body.dataset.ready = 'true';
   setMode('cards');
 }

@@ -1,18 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { startServer } from '../../examples/web/serve.mjs';
+import { ROOT, SHOTS, launchBrowser, skipReason } from './browser';
 
 // The browser demo (examples/web) against the ESM build in headless Chromium.
 // It needs `npm run build` first (the project's test command builds before it runs).
-const ROOT = process.env.RECALLKIT_BUILD_ROOT ?? join(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(import.meta.dirname, '__screenshots__');
-const needed = ['dist/session/index.js', 'dist/scheduler/index.js', 'dist/scoring/index.js', 'dist/banks/mosul-foreign-fighters.js'];
-const missing = needed.filter((f) => !existsSync(join(ROOT, f)));
-const why = missing.length ? `dist/ is not built (missing ${missing.join(', ')}): run \`npm run build\` first` : !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}: apt-get install -y chromium` : '';
+const why = skipReason(['dist/session/index.js', 'dist/scheduler/index.js', 'dist/scoring/index.js', 'dist/optimizer/index.js', 'dist/banks/mosul-foreign-fighters.js']);
 if (why) console.warn(`[e2e] skipping the browser demo test: ${why}`);
 
 describe.skipIf(why !== '')('browser demo (examples/web)', () => {
@@ -23,10 +19,7 @@ describe.skipIf(why !== '')('browser demo (examples/web)', () => {
 
   beforeAll(async () => {
     server = await startServer({ root: ROOT });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
