@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecallKitError } from '../core/errors';
 import type { CardPhase, RatingValue, ReviewLog } from '../scheduler/types';
-import { parseAnkiRevlogCsv, prepareReviews } from './dataset';
+import { datasetFromHistories, parseAnkiRevlogCsv, prepareReviews, toDataset } from './dataset';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1, 9);
@@ -132,5 +132,28 @@ describe('parseAnkiRevlogCsv', () => {
 
   it('rejects a header without the required columns', () => {
     expect(() => parseAnkiRevlogCsv('a,b,c\n1,2,3')).toThrow(/RK_PARSE_ERROR/);
+  });
+});
+
+describe('toDataset', () => {
+  it('checks a hand-made dataset instead of trusting its brand', () => {
+    const good = datasetFromHistories([{ ratings: [3, 3], deltaTs: [0, 2] }]);
+    expect(toDataset(good).cards).toEqual(good.cards);
+    for (const [cards, path] of [
+      [[null], 'cards[0]'],
+      [[{ ratings: [3, 9], deltaTs: [0, 1] }], 'cards[0].ratings[1]'],
+      [[{ ratings: [3], deltaTs: [Number.NaN] }], 'cards[0].deltaTs[0]'],
+      ['not an array', 'cards'],
+    ] as const) {
+      const fake = { kind: 'review-dataset', cards, report: {} } as never;
+      let caught: unknown;
+      try {
+        toDataset(fake);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught, String(path)).toBeInstanceOf(RecallKitError);
+      expect((caught as RecallKitError).path).toBe(path);
+    }
   });
 });

@@ -332,6 +332,7 @@ export function datasetFromHistories(
   let reviews = 0;
   cards.forEach((card, c) => {
     const path = joinPath('cards', c);
+    if (typeof card !== 'object' || card === null) throw new RecallKitError('RK_INVALID_REVIEW_LOG', `expected a card history, got ${describe(card)}`, path);
     const { ratings, deltaTs } = card;
     if (!Array.isArray(ratings) || !Array.isArray(deltaTs) || ratings.length !== deltaTs.length) {
       throw new RecallKitError('RK_INVALID_REVIEW_LOG', 'ratings and deltaTs must be arrays of the same length', path);
@@ -367,7 +368,11 @@ export function datasetFromHistories(
  */
 export function toDataset(input: readonly ReviewLog[] | ReviewDataset, options?: PrepareOptions): ReviewDataset {
   if (typeof input === 'object' && input !== null && !Array.isArray(input) && (input as ReviewDataset).kind === 'review-dataset') {
-    return input as ReviewDataset;
+    // A dataset may be hand-made or deserialised, so its brand proves nothing: check the histories
+    // (one linear pass) instead of trusting them, and keep the original report.
+    const given = input as ReviewDataset;
+    const checked = datasetFromHistories(given.cards);
+    return typeof given.report === 'object' && given.report !== null ? Object.freeze({ ...checked, report: given.report }) : checked;
   }
   return prepareReviews(input as readonly ReviewLog[], options);
 }

@@ -35,6 +35,11 @@ describe('simulate', () => {
 });
 
 describe('optimalRetention', () => {
+  it('refuses to compare retentions when no card would ever be learned (no Infinity costs)', () => {
+    expect(() => optimalRetention({ ...base, newPerDay: 0 })).toThrow(/newPerDay and deckSize must be at least 1/);
+    expect(() => optimalRetention({ ...base, deckSize: 0 })).toThrow(/at least 1/);
+  });
+
   it('returns the retention with the least time per remembered card, inside the range', () => {
     const res = optimalRetention({ ...base, range: [0.7, 0.95], step: 0.05, samples: 2 });
     expect(res.curve.map((p) => p.retention)).toEqual([0.7, 0.75, 0.8, 0.85, 0.9, 0.95]);

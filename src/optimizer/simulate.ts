@@ -319,6 +319,10 @@ export interface OptimalRetentionResult {
  */
 export function optimalRetention(options: OptimalRetentionOptions): OptimalRetentionResult {
   const base = prepare({ ...options, retention: 0.9 } as SimulateOptions, false);
+  // With no new cards nothing is ever memorized, and cost per memorized card is undefined for every retention.
+  if (base.newPerDay < 1 || base.deckSize < 1) {
+    throw new RecallKitError('RK_INVALID_OPTIONS', 'newPerDay and deckSize must be at least 1 to compare retentions', base.newPerDay < 1 ? 'options.newPerDay' : 'options.deckSize');
+  }
   const [lo, hi] = options.range ?? [0.7, 0.95];
   if (typeof lo !== 'number' || typeof hi !== 'number' || !(lo > 0 && hi < 1 && lo <= hi)) {
     throw new RecallKitError('RK_INVALID_OPTIONS', `range must be [low, high] inside (0, 1), got ${describe(options.range)}`, 'options.range');

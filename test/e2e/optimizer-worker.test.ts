@@ -82,6 +82,8 @@ describe.skipIf(why !== '')('optimizer in a Web Worker (examples/web)', () => {
 
   it('fits 21 weights on a synthetic history in a worker while the page keeps ticking', { timeout: 2 * FIT_TIMEOUT }, async () => {
     const page = await open({ width: 900, height: 1000 });
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await installProbe(page);
     await readProbe(page);
 
@@ -115,6 +117,9 @@ describe.skipIf(why !== '')('optimizer in a Web Worker (examples/web)', () => {
     expect(await page.textContent('#optimizer')).not.toMatch(/\bnull\b|undefined|NaN|\[object /);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('optimize');
 
+    // The fit ran in the module worker, which the page started once.
+    expect(workers).toEqual([`${server.url}optimizer-worker.js`]);
+
     // The main thread stayed responsive: timers and frames kept coming, never stalled for long.
     expect(duringWorker.ticks).toBeGreaterThan(0);
     expect(duringWorker.frames).toBeGreaterThan(0);
@@ -137,12 +142,23 @@ describe.skipIf(why !== '')('optimizer in a Web Worker (examples/web)', () => {
 
   it('cancels a fit from the Cancel button', { timeout: 2 * FIT_TIMEOUT }, async () => {
     const page = await open({ width: 900, height: 1000 });
+    // The fit is quick here, so a click from the test could come too late: the page itself presses
+    // Cancel as soon as the first progress message shows, and notes how far the bar had got.
+    await page.evaluate(() => {
+      const status = document.getElementById('optimizer-status') as HTMLElement;
+      const observer = new MutationObserver(() => {
+        if (!/epoch \d+ of \d+/.test(status.textContent ?? '')) return;
+        observer.disconnect();
+        document.body.dataset.cancelledAt = String((document.getElementById('optimizer-progress') as HTMLProgressElement).value);
+        (document.getElementById('optimize-cancel') as HTMLButtonElement).click();
+      });
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+    });
     await page.click('#optimize');
-    await page.waitForFunction(() => /epoch \d+ of \d+/.test(document.getElementById('optimizer-status')?.textContent ?? ''), undefined, { timeout: FIT_TIMEOUT });
-    await page.click('#optimize-cancel');
     await page.waitForSelector('body[data-optimizer="cancelled"], body[data-optimizer="done"]', { timeout: FIT_TIMEOUT });
     expect(await page.getAttribute('body', 'data-optimizer')).toBe('cancelled');
     expect(await page.textContent('#optimizer-status')).toBe('Cancelled.');
+    expect(Number(await page.getAttribute('body', 'data-cancelled-at'))).toBeLessThan(1);
     expect(await page.isHidden('#optimizer-result')).toBe(true);
     expect(await page.isHidden('#optimize-cancel')).toBe(true);
     expect(await page.isEnabled('#optimize')).toBe(true);
