@@ -6,6 +6,9 @@ import { syntheticHistory } from './synthetic.js';
 /** Reviews made a day or more after the card's previous one: what the optimizer learns from (it needs 64 to train). */
 export const MIN_ITEMS = 64;
 
+/** The synthetic history covers 2025, always the same, so the same button gives the same weights. */
+const SYNTHETIC = { cards: 2000, days: 365, seed: 1, now: Date.UTC(2026, 0, 1) };
+
 const $ = (id) => document.getElementById(id);
 const fmt = (x, digits) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 const STAGES = {
@@ -38,6 +41,7 @@ export function setupOptimizer({ getLogs }) {
 
   start.addEventListener('click', async () => {
     if (worker) return;
+    document.body.dataset.optimizer = 'preparing';
     start.disabled = true;
     output.replaceChildren();
     output.hidden = true;
@@ -48,13 +52,14 @@ export function setupOptimizer({ getLogs }) {
     if (items < MIN_ITEMS) {
       status.textContent = `You have ${items} review${items === 1 ? '' : 's'} made a day or more after the last one; the optimizer needs ${MIN_ITEMS}. Drawing a synthetic history…`;
       try {
-        logs = await syntheticHistory({ cards: 2000, days: 365, seed: 1 });
+        logs = await syntheticHistory(SYNTHETIC);
       } catch (error) {
         status.textContent = `Could not draw the synthetic history: ${error instanceof Error ? error.message : String(error)}`;
         start.disabled = false;
+        document.body.dataset.optimizer = 'error';
         return;
       }
-      source = `a synthetic history (${logs.length.toLocaleString('en')} reviews of 2,000 cards by a simulated learner, not your data: you have only ${items} usable review${items === 1 ? '' : 's'})`;
+      source = `a synthetic history (${logs.length.toLocaleString('en')} reviews of ${SYNTHETIC.cards.toLocaleString('en')} cards by a simulated learner, not your data: you have ${items} of the ${MIN_ITEMS} reviews it needs)`;
     } else {
       source = `your ${logs.length.toLocaleString('en')} reviews`;
     }
@@ -70,7 +75,9 @@ export function setupOptimizer({ getLogs }) {
       if (data.type === 'progress') {
         bar.value = data.done / data.total;
         bar.textContent = `${Math.round((100 * data.done) / data.total)}%`;
-        status.textContent = `Fitting: epoch ${data.epoch} of ${data.epochs}, ${Math.round((100 * data.done) / data.total)}%`;
+        // The status is a live region: change it once per epoch, not after every batch.
+        const text = `Fitting: epoch ${data.epoch} of ${data.epochs}…`;
+        if (status.textContent !== text) status.textContent = text;
         return;
       }
       const seconds = ((performance.now() - began) / 1000).toFixed(1);

@@ -26,7 +26,7 @@ function prng(seed) {
 /**
  * Draws a synthetic review history.
  *
- * Hint: it yields to the event loop every 100 cards, so the page stays responsive while it runs.
+ * Hint: it yields to the event loop every 50 cards, so the page stays responsive while it runs.
  *
  * @param {{ cards?: number, days?: number, seed?: number, now?: number }} [options] Cards, length of the period in days, seed, and the end of the period (epoch ms).
  * @returns {Promise<import('../../dist/scheduler/index.js').ReviewLog[]>} RecallKit review logs, oldest first, each with a `cardId`.
@@ -49,7 +49,7 @@ export async function syntheticHistory(options = {}) {
   const memory = createFsrs({ weights: TRUE_WEIGHTS });
   const logs = [];
   for (let c = 0; c < cards; c++) {
-    if (c > 0 && c % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (c > 0 && c % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     const id = `synthetic-${c}`;
     // Cards are introduced over the first two thirds of the period, during the day (8:00-18:00 UTC).
     let t = start + Math.floor(rnd() * days * 0.66) * DAY_MS + (8 * 60 + Math.floor(rnd() * 600)) * 60_000;

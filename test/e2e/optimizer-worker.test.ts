@@ -136,6 +136,13 @@ describe.skipIf(why !== '')('optimizer in a Web Worker (examples/web)', () => {
     expect((await readProbe(page)).maxGap).toBeGreaterThanOrEqual(MAX_STALL_MS);
 
     await page.screenshot({ path: join(SHOTS, 'optimizer-result.png'), fullPage: true });
+
+    // Again: a new worker, the same synthetic history and seed, so the same weights.
+    await page.click('#optimize');
+    await page.waitForSelector('body[data-optimizer="done"]', { timeout: FIT_TIMEOUT });
+    const again = await page.$$eval('#optimizer-weights li', (els) => els.map((e) => Number(e.getAttribute('data-weight'))));
+    expect(again).toEqual(weights);
+    expect(workers).toHaveLength(2);
     expect(problems).toEqual([]);
     await page.close();
   });
