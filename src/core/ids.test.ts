@@ -16,5 +16,6 @@ describe('ids', () => {
   it('rejects empty, too long, and non-string ids', () => {
     for (const bad of ['', 'a'.repeat(65), 'has space', 'ü', 42, null]) expect(isId(bad)).toBe(false);
     expect(isId('a'.repeat(64))).toBe(true);
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) expect(isId(name), name).toBe(false);
   });
 });

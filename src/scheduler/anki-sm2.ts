@@ -80,6 +80,8 @@ export function createAnkiSm2(options: AnkiSm2Options = {}): Scheduler {
   const lapseMult = num('lapseInterval', 0, 0);
   const minIvl = num('minimumInterval', 1, 1);
   const maxIvl = num('maximumInterval', 36500, 1);
+  // Anki's ceiling: beyond 100 years a due date can leave the range a Date holds.
+  if (maxIvl > 36500) throw new RecallKitError('RK_INVALID_OPTIONS', `maximumInterval must be at most 36500 days, got ${describe(maxIvl)}`, 'maximumInterval');
   const cap = (days: number) => Math.min(Math.max(Math.round(days), 1), maxIvl);
 
   const decide = (card: CardState, g: Grade, elapsed: number): Decision => {

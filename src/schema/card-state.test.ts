@@ -92,6 +92,30 @@ describe('migrateCardState', () => {
     } satisfies CardState);
   });
 
+  it('reads string timestamps only as epoch ms or ISO 8601 with a zone, never in local time or as legacy dates', () => {
+    const card = (due: string) => ({ due, stability: 0, difficulty: 0, state: 'new', step: 0, reps: 0, lapses: 0, scheduledDays: 0, lastReview: null });
+    expect(migrateCardState(card('1704067200000')).due).toBe(1_704_067_200_000);
+    expect(migrateCardState(card('2024-01-01T00:00:00Z')).due).toBe(1_704_067_200_000);
+    expect(migrateCardState(card('2024-01-01T01:00:00+01:00')).due).toBe(1_704_067_200_000);
+    expect(migrateCardState(card('2024-01-01')).due).toBe(1_704_067_200_000);
+    // V8 reads "5" as May 2001 and a zone-less time in the machine's timezone: both are refused.
+    for (const bad of ['5', '12.5', '2024-01-01 00:00:00', '2024-01-01T00:00:00', 'yesterday']) {
+      const e = (() => {
+        try {
+          migrateCardState(card(bad));
+        } catch (err) {
+          return err as RecallKitError;
+        }
+      })();
+      if (bad === '5') {
+        // A bare integer string is epoch ms (5 ms after 1970), not a date.
+        expect(e).toBeUndefined();
+        continue;
+      }
+      expect(e?.code, bad).toBe('RK_INVALID_CARD_STATE');
+    }
+  });
+
   it('upgrades an unversioned camelCase card and passes version-1 cards through', () => {
     const old = { due: new Date(START), stability: 0, difficulty: 0, state: 'new', step: 0, reps: 0, lapses: 0, scheduledDays: 0, lastReview: null };
     const v1 = migrateCardState(old);

@@ -105,10 +105,20 @@ const TS_FSRS_STATES: Record<string, CardState['state']> = {
 };
 
 /** An instant as stored by older code: epoch ms, a `Date`, or an ISO/date string. */
+// ISO 8601 as JSON.stringify(Date) writes it (or a bare date, which Date.parse reads as UTC). A time
+// without `Z`/offset would be read in the machine's timezone, and V8 reads strings like "5" as
+// dates in 2001, so neither is accepted.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+function parseInstant(text: string): number {
+  if (/^-?\d+$/.test(text)) return Number(text); // epoch ms stored as a string
+  return ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+}
+
 function toMs(value: unknown, path: string): number {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : value;
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? parseInstant(value.trim()) : value;
   if (typeof ms !== 'number' || !Number.isFinite(ms)) {
-    throw new RecallKitError('RK_INVALID_CARD_STATE', `${path} must be epoch ms, a Date or a date string, got ${describe(value)}`, path);
+    throw new RecallKitError('RK_INVALID_CARD_STATE', `${path} must be epoch ms, a Date or an ISO 8601 string with Z or an offset, got ${describe(value)}`, path);
   }
   return ms;
 }

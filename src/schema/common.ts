@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ID_PATTERN } from '../core/ids';
+import { ID_PATTERN, RESERVED_IDS } from '../core/ids';
 
 // Building blocks shared by the question, bank and response schemas.
 
@@ -7,7 +7,10 @@ import { ID_PATTERN } from '../core/ids';
 export const Text = z.string().regex(/\S/, { error: 'must not be empty or only whitespace' });
 
 /** A stable id: 1-64 characters of letters, digits, `_` and `-`. */
-export const Id = z.string().regex(ID_PATTERN, { error: 'must be 1-64 characters of A-Z, a-z, 0-9, _ or -' });
+export const Id = z
+  .string()
+  .regex(ID_PATTERN, { error: 'must be 1-64 characters of A-Z, a-z, 0-9, _ or -' })
+  .refine((id) => !RESERVED_IDS.has(id), { error: 'must not be a name of Object.prototype (toString, constructor, __proto__, ...)' });
 
 /** A kebab-case label (topics, tags, bank ids). */
 export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case (a-z, 0-9, -)' });

@@ -162,3 +162,14 @@ describe('full-marks rule', () => {
     expect(failure(() => parseQuestion(cloze)).path).toBe('gaps[0].answers');
   });
 });
+
+describe('ids', () => {
+  it('rejects ids that name Object.prototype members, which record lookups would find', () => {
+    for (const id of ['toString', 'constructor', 'hasOwnProperty']) {
+      const e = failure(() => parseQuestion({ ...single, id }));
+      expect(e.path).toBe('id');
+      expect(e.message).toMatch(/Object\.prototype/);
+    }
+    expect(failure(() => parseResponse({ type: 'cloze', gaps: { valueOf: 'x' } })).code).toBe('RK_INVALID_RESPONSE');
+  });
+});

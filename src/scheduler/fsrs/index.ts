@@ -134,7 +134,8 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     options.weights === undefined ? migrateWeights(DEFAULT_WEIGHTS, relearn.length, shortTerm) : checkWeights(options.weights, relearn.length, shortTerm),
   );
   checkRetention(retention);
-  if (!Number.isInteger(maxIvl) || maxIvl < 1) optionError('maximumInterval', 'a whole number >= 1', maxIvl);
+  // Anki's ceiling (and ts-fsrs's default): beyond 100 years a due date leaves the range a Date can hold.
+  if (!Number.isInteger(maxIvl) || maxIvl < 1 || maxIvl > 36500) optionError('maximumInterval', 'a whole number of days from 1 to 36500', maxIvl);
   if (rollover !== undefined && !(isInt(rollover?.hour, 0, 23) && isInt(rollover.utcOffsetMinutes, -1080, 1080))) {
     optionError('dayRollover', '{ utcOffsetMinutes: -1080..1080, hour: 0..23 }', rollover);
   }
