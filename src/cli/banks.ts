@@ -40,12 +40,21 @@ export async function listBanks(): Promise<string[]> {
 export async function loadBank(options: { bank?: string | undefined; bankFile?: string | undefined; cwd: string }): Promise<{ bank: Bank; from: string }> {
   if (options.bankFile !== undefined) {
     const path = resolve(options.cwd, options.bankFile);
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch (error) {
       throw new RecallKitError('RK_NOT_FOUND', `cannot read bank file ${path}: ${(error as Error).message}`, '--bank-file');
     }
+    let text: string;
+    try {
+      // Strict decoding: a Latin-1 or UTF-16 file would otherwise load with U+FFFD in its questions.
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new RecallKitError('RK_PARSE_ERROR', `${path} is not UTF-8 text; save it as UTF-8 and try again`, '--bank-file');
+    }
+    // Editors on Windows start UTF-8 files with a byte-order mark, which JSON.parse refuses.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let json: unknown;
     try {
       json = JSON.parse(text);

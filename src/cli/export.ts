@@ -1,7 +1,7 @@
 import { loadBank } from './banks';
 import { usageError } from './errors';
 import type { Io } from './io';
-import { OUTPUT_FORMATS, emit, reportSkipped } from './outputs';
+import { OUTPUT_FORMATS, emit, outputFormat, reportSkipped } from './outputs';
 import { BANK_OPTIONS, parseCommand } from './args';
 
 /** Help text of `recallkit export`. */
@@ -40,7 +40,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   );
   if (!values) return 0;
   const format = values.format ?? 'gift';
-  const output = OUTPUT_FORMATS[format];
+  const output = outputFormat(format);
   if (!output) throw usageError(`--format must be one of ${Object.keys(OUTPUT_FORMATS).join(', ')}, got "${format}"`, 'export');
   const { bank } = await loadBank({ bank: values.bank, bankFile: values['bank-file'], cwd: io.cwd });
   const rendered = output.render(bank);

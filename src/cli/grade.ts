@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { RecallKitError } from '../core/errors';
 import type { Quiz, QuizForm, QuizItem } from '../quiz/types';
 import type { Response } from '../schema/response';
+import { safeParseQuestion } from '../schema/parse';
 import { analyzeResponses, grade } from '../scoring';
 import { parseCsv } from './csv';
 import { usageError } from './errors';
@@ -125,12 +126,38 @@ function correlation(xs: readonly number[], ys: readonly number[]): number | nul
   return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+// A key file may be hand-edited or truncated: check every field grading reads, so a bad
+// file is a clear error naming the field (exit 1), not a TypeError deep in the scoring.
 function readQuiz(json: unknown, path: string): Quiz {
-  const quiz = json as Quiz;
-  if (!quiz || typeof quiz !== 'object' || !Array.isArray(quiz.forms) || quiz.forms.some((f) => !f || !Array.isArray(f.items))) {
-    throw new RecallKitError('RK_INVALID_INPUT', `${path} is not a quiz key: write one with \`recallkit quiz --key FILE\``, '--key');
-  }
-  return quiz;
+  const bad = (where: string, what: string): never => {
+    throw new RecallKitError('RK_INVALID_INPUT', `${path} is not a valid quiz key (write one with \`recallkit quiz --key FILE\`): ${where} ${what}`, '--key');
+  };
+  if (!isObject(json) || !Array.isArray(json.forms) || json.forms.length === 0) return bad('forms', 'must be a non-empty list');
+  if (json.title !== undefined && typeof json.title !== 'string') bad('title', 'must be text');
+  const forms = json.forms.map((form: unknown, f: number): QuizForm => {
+    const at = `forms[${f}]`;
+    if (!isObject(form) || !Array.isArray(form.items)) return bad(at, 'must be a form with a list of items');
+    if (typeof form.label !== 'string' || form.label.trim() === '') bad(`${at}.label`, 'must be a form letter such as "A"');
+    const items = form.items.map((item: unknown, i: number): QuizItem => {
+      const where = `${at}.items[${i}]`;
+      if (!isObject(item)) return bad(where, 'must be an item object');
+      if (!Number.isInteger(item.number) || (item.number as number) < 1) bad(`${where}.number`, 'must be a whole number >= 1');
+      if (typeof item.points !== 'number' || !Number.isFinite(item.points) || item.points < 0) bad(`${where}.points`, 'must be a number >= 0');
+      const parsed = safeParseQuestion(item.question);
+      if (!parsed.success) bad(`${where}.question`, `is not a valid question: ${parsed.error.message}`);
+      if (item.matchChoices !== undefined && (!Array.isArray(item.matchChoices) || !item.matchChoices.every((c) => typeof c === 'string'))) {
+        bad(`${where}.matchChoices`, 'must be a list of text');
+      }
+      if (item.orderDisplay !== undefined && (!Array.isArray(item.orderDisplay) || !item.orderDisplay.every((o) => isObject(o) && typeof o.id === 'string'))) {
+        bad(`${where}.orderDisplay`, 'must be a list of ordering items');
+      }
+      return item as unknown as QuizItem;
+    });
+    return { ...(form as unknown as QuizForm), items };
+  });
+  return { ...(json as unknown as Quiz), title: typeof json.title === 'string' ? json.title : 'Quiz', forms };
 }
 
 async function readText(path: string, option: string): Promise<string> {
@@ -228,7 +255,7 @@ export async function gradeCommand(argv: readonly string[], io: Io): Promise<num
     .filter((item) => item.question.type !== 'essay' && item.question.type !== 'flashcard')
     .map((item) => {
       const id = item.question.id;
-      const takers = scores.filter((s) => id in s.items);
+      const takers = scores.filter((s) => Object.hasOwn(s.items, id));
       const fractions = takers.map((s) => s.items[id] as number);
       const rest = takers.map((s) => s.score - (s.items[id] as number) * item.points);
       const p = fractions.length ? fractions.reduce((a, b) => a + b, 0) / fractions.length : null;

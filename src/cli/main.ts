@@ -37,6 +37,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
+/** A command by name; own properties only, so `recallkit constructor` is an unknown command, not a crash. */
+function commandNamed(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 function mainHelp(): string {
   const w = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
   const list = Object.entries(COMMANDS)
@@ -87,7 +92,7 @@ function version(): string {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   const name = argv.find((a) => !a.startsWith('-'));
-  const command = name === undefined ? undefined : COMMANDS[name];
+  const command = commandNamed(name);
   try {
     if (name === undefined) {
       const { values } = parseArgs({
@@ -108,7 +113,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (name === 'help') {
       const topic = argv[argv.indexOf(name) + 1];
-      const target = topic === undefined ? undefined : COMMANDS[topic];
+      const target = commandNamed(topic);
       if (topic !== undefined && !target) throw usageError(`no help for "${topic}": not a command`);
       io.stdout.write(`${target ? target.help : mainHelp()}\n`);
       return EXIT.ok;

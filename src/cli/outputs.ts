@@ -41,6 +41,16 @@ export const OUTPUT_FORMATS: Readonly<Record<string, OutputFormat>> = {
 };
 
 /**
+ * Looks up an output format by name.
+ *
+ * @param name The `--format` value.
+ * @returns The format, or `undefined` for an unknown name (own keys only: `constructor` is unknown).
+ */
+export function outputFormat(name: string): OutputFormat | undefined {
+  return Object.hasOwn(OUTPUT_FORMATS, name) ? OUTPUT_FORMATS[name] : undefined;
+}
+
+/**
  * Tells the user on stderr which items a format left out, so stdout stays a clean file.
  *
  * @param io The streams.

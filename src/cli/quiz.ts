@@ -6,7 +6,7 @@ import type { Blueprint } from '../quiz/types';
 import { loadBank } from './banks';
 import { usageError } from './errors';
 import type { Io } from './io';
-import { OUTPUT_FORMATS, emit, reportSkipped } from './outputs';
+import { OUTPUT_FORMATS, emit, outputFormat, reportSkipped } from './outputs';
 import { BANK_OPTIONS, parseCommand } from './args';
 
 const PRINT_FORMATS = ['html', 'md'] as const;
@@ -76,6 +76,10 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
   // Essays and flashcards need a person or a card: a printed quiz takes the auto-graded items.
   const eligible = bank.questions.filter((q) => q.type !== 'essay' && q.type !== 'flashcard').length;
   const total = Math.min(count ?? 20, values.distinct ? Math.floor(eligible / forms) : eligible);
+  // Distinct forms share no item, so each form needs its own; say so instead of failing inside the assembler.
+  if (values.distinct && total < 1) {
+    throw usageError(`--forms ${forms} --distinct needs at least ${forms} auto-graded items (one per form); the bank has ${eligible}`, 'quiz');
+  }
   const blueprint: Blueprint = { total, rules: [{ count: total, type: ['single-choice', 'multiple-choice', 'true-false', 'numeric', 'short-answer', 'cloze', 'matching', 'ordering'] }] };
   const quiz = assembleQuiz(bank, blueprint, { seed: values.seed ?? '1', forms, distinctForms: Boolean(values.distinct) });
 
@@ -87,7 +91,7 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
     if (path) io.stderr.write(`Wrote ${quiz.forms.length} form(s) of ${total} items to ${path}\n`);
     return 0;
   }
-  const output = OUTPUT_FORMATS[format];
+  const output = outputFormat(format);
   if (!output) throw usageError(`unknown format "${format}"`, 'quiz');
   if (quiz.forms.length === 1) {
     const rendered = output.render(quiz.forms[0]?.items.map((i) => i.question) ?? []);

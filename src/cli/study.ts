@@ -111,6 +111,8 @@ export async function study(argv: readonly string[], io: Io): Promise<number> {
     limits: { ...(newPerDay !== undefined ? { newPerDay } : {}), ...(reviewsPerDay !== undefined ? { reviewsPerDay } : {}) },
   });
 
+  // Every save replaces the session's progress object, so an unchanged one means nothing was written.
+  const loaded = session.progress();
   const due = session.counts();
   out(s.bold(`RecallKit · ${bank.title}`));
   out(s.dim(`Progress file: ${dataPath}`));
@@ -230,7 +232,8 @@ export async function study(argv: readonly string[], io: Io): Promise<number> {
     const result =
       response === undefined || typeof response === 'string'
         ? await session.rate(question.id, 1)
-        : await session.answer(question.id, response, tty ? { latencyMs: io.now() - started } : {});
+        : // A clock set back while the learner typed would give a negative time; count it as instant.
+          await session.answer(question.id, response, tty ? { latencyMs: Math.max(0, io.now() - started) } : {});
     if (result.outcome) out(verdict(result.outcome, s));
     if (!result.outcome?.correct) out(`${s.bold('Answer:')} ${wrapText(describeCorrect(question), width)}`);
     for (const f of result.outcome?.feedback ?? []) out(wrapText(f, width, '  '));
@@ -255,7 +258,7 @@ export async function study(argv: readonly string[], io: Io): Promise<number> {
   const pct = summary.answered === 0 ? '' : ` (${Math.round((summary.correct / summary.answered) * 100)}% correct)`;
   out(`Answered ${summary.answered} · correct ${summary.correct}${pct} · still due ${left.total}`);
   out(`Again ${summary.ratings[1]} · Hard ${summary.ratings[2]} · Good ${summary.ratings[3]} · Easy ${summary.ratings[4]}`);
-  out(s.dim(`Progress saved to ${dataPath}`));
+  out(s.dim(session.progress() === loaded ? 'Nothing to save.' : `Progress saved to ${dataPath}`));
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as fsp from 'node:fs/promises';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,5 +71,30 @@ describe('createFileStore', () => {
     const dir = tempDir();
     await expect(createFileStore({ path: dir }).load()).rejects.toMatchObject({ code: 'RK_STORE_ERROR', message: expect.stringContaining(dir) });
     expect(() => createFileStore({ path: '' })).toThrow(expect.objectContaining({ code: 'RK_INVALID_OPTIONS' }));
+  });
+
+  it('refuses a progress file that is not UTF-8, and reads one that starts with a byte-order mark', async () => {
+    const dir = tempDir();
+    const latin1 = join(dir, 'latin1.json');
+    // "é" in Latin-1 is the single byte 0xE9, which is not valid UTF-8.
+    writeFileSync(latin1, Buffer.concat([Buffer.from('{"version":1,"bankId":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]));
+    await expect(createFileStore({ path: latin1 }).load()).rejects.toMatchObject({ code: 'RK_STORE_ERROR', message: expect.stringContaining('not valid UTF-8') });
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, `\uFEFF${JSON.stringify(v1)}`);
+    expect(await createFileStore({ path: bom }).load()).toEqual(v1);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps a symlink and the file mode (0600) when saving', async () => {
+    const dir = tempDir();
+    const real = join(dir, 'real.json');
+    const link = join(dir, 'link.json');
+    writeFileSync(real, JSON.stringify(v1));
+    chmodSync(real, 0o600);
+    symlinkSync(real, link);
+    await createFileStore({ path: link }).save(v2);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual(v2);
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'real.json']);
   });
 });

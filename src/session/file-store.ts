@@ -13,8 +13,11 @@ export interface FileStoreHandle {
 
 /** The file-system calls the file store makes (a subset of `node:fs/promises`). */
 export interface FileStoreFs {
-  /** Reads a whole file as text. */
-  readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /**
+   * Reads a whole file. The store calls it without an encoding to get the bytes
+   * and decodes them strictly; a file system that returns text is still accepted.
+   */
+  readFile(path: string, encoding?: 'utf8'): Promise<string | Uint8Array>;
   /** Opens a file (or, with flag `r`, a folder to fsync it). */
   open(path: string, flags: string): Promise<FileStoreHandle>;
   /** Renames a file atomically (same folder). */
@@ -23,6 +26,12 @@ export interface FileStoreFs {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   /** Deletes a file. */
   unlink(path: string): Promise<void>;
+  /** Resolves symbolic links (optional: without it a symlinked file is replaced by a regular one). */
+  realpath?(path: string): Promise<string>;
+  /** Reads a file's mode (optional: without it the new file gets the default mode). */
+  stat?(path: string): Promise<{ mode: number }>;
+  /** Sets a file's mode (optional, see `stat`). */
+  chmod?(path: string, mode: number): Promise<void>;
 }
 
 /** The options of `createFileStore`. */
@@ -48,6 +57,22 @@ function parentDir(path: string): string {
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+// Strict: a progress file in another encoding must be refused, not read as U+FFFD garbage.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes a file read as bytes (or already as text) and drops a leading byte-order mark,
+ * which editors on Windows add and `JSON.parse` refuses.
+ *
+ * @param data What `readFile` returned.
+ * @returns The text.
+ * @throws TypeError when the bytes are not valid UTF-8.
+ */
+function decodeText(data: string | Uint8Array): string {
+  const text = typeof data === 'string' ? data : UTF8.decode(data);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function reason(error: unknown): string {
@@ -85,12 +110,18 @@ export function createFileStore(options: FileStoreOptions): Store {
 
   const load = async (): Promise<unknown> => {
     const fs = await getFs();
-    let text: string;
+    let data: string | Uint8Array;
     try {
-      text = await fs.readFile(path, 'utf8');
+      data = await fs.readFile(path);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return undefined;
       throw new RecallKitError('RK_STORE_ERROR', `could not read ${path}: ${reason(error)}`, path);
+    }
+    let text: string;
+    try {
+      text = decodeText(data);
+    } catch {
+      throw new RecallKitError('RK_STORE_ERROR', `${path} is not valid UTF-8 text; fix or move it to start over`, path);
     }
     try {
       return JSON.parse(text);
@@ -100,15 +131,41 @@ export function createFileStore(options: FileStoreOptions): Store {
     }
   };
 
+  // When the file exists: where a symlink points (so the rename replaces the target, not
+  // the link) and its mode (so a 0600 file does not become world-readable).
+  const existing = async (fs: FileStoreFs): Promise<{ target: string; mode: number | undefined }> => {
+    let target = path;
+    try {
+      if (fs.realpath) target = await fs.realpath(path);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+      return { target: path, mode: undefined };
+    }
+    let mode: number | undefined;
+    try {
+      if (fs.stat) mode = (await fs.stat(target)).mode & 0o7777;
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+    return { target, mode };
+  };
+
   const save = async (progress: Progress): Promise<void> => {
     const fs = await getFs();
     const pid = typeof process === 'object' && process !== null ? process.pid : 0;
-    const temp = `${path}.${pid}-${++counter}.tmp`;
-    const dir = parentDir(path);
+    let target = path;
+    let temp = `${path}.${pid}-${++counter}.tmp`;
+    let dir = parentDir(path);
     try {
+      const found = await existing(fs);
+      // The temp file sits next to the real file: rename only works within one file system.
+      target = found.target;
+      temp = `${target}.${pid}-${counter}.tmp`;
+      dir = parentDir(target);
       await fs.mkdir(dir, { recursive: true });
       const handle = await fs.open(temp, 'wx');
       try {
+        if (found.mode !== undefined && fs.chmod) await fs.chmod(temp, found.mode);
         await handle.writeFile(`${JSON.stringify(progress)}\n`, 'utf8');
         // Without fsync the rename can reach the disk before the data, and a power cut
         // would leave an empty file under the real name.
@@ -116,7 +173,7 @@ export function createFileStore(options: FileStoreOptions): Store {
       } finally {
         await handle.close();
       }
-      await fs.rename(temp, path);
+      await fs.rename(temp, target);
     } catch (error) {
       await fs.unlink(temp).catch(() => undefined);
       throw new RecallKitError('RK_STORE_ERROR', `could not save ${path}: ${reason(error)}`, path);

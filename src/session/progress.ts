@@ -1,6 +1,7 @@
 import { RecallKitError, describe } from '../core/errors';
 import { type DayRollover, UTC_MIDNIGHT, dayNumber } from '../core/time';
 import type { CardState, ReviewLog } from '../scheduler/types';
+import { checkCard as checkSchedulerCard } from '../scheduler/validate';
 import { PROGRESS_VERSION, type Progress } from './types';
 
 /**
@@ -14,8 +15,9 @@ export function emptyProgress(bankId: string, scheduler: string): Progress {
   return { version: PROGRESS_VERSION, bankId, scheduler, cards: {}, logs: [], updatedAt: null };
 }
 
-const PHASES = new Set(['new', 'learning', 'review', 'relearning']);
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Cards are always read with own-property lookups, so only `__proto__` stays refused:
+// code that copies progress with `cards[id] = ...` would change the prototype with it.
+const FORBIDDEN_KEYS = new Set(['__proto__']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,11 +33,33 @@ function checkNumber(value: unknown, path: string): void {
 
 // Stored progress comes from disk or a database another program may have edited,
 // so every field the session reads is checked once here; past this point it is trusted.
-function checkCard(card: unknown, path: string): void {
-  if (!isRecord(card)) fail(`expected a card object, got ${describe(card)}`, path);
-  for (const key of ['due', 'stability', 'difficulty', 'step', 'reps', 'lapses', 'scheduledDays']) checkNumber(card[key], `${path}.${key}`);
-  if (!PHASES.has(card.state as string)) fail(`expected state new|learning|review|relearning, got ${describe(card.state)}`, `${path}.state`);
-  if (card.lastReview !== null) checkNumber(card.lastReview, `${path}.lastReview`);
+// The scheduler's own check is used, not the zod schema: recallkit/session stays zod-free.
+function checkCard(card: unknown, path: string, fsrs: boolean): void {
+  try {
+    checkSchedulerCard(card, path);
+  } catch (error) {
+    if (error instanceof RecallKitError) fail(error.issues[0]?.message ?? error.message, error.path || path);
+    throw error;
+  }
+  // FSRS divides by stability and clamps difficulty to 1..10, so once a card has been
+  // answered a zero there means the file was edited, and retrievability would be NaN.
+  const c = card as CardState;
+  if (fsrs && c.state !== 'new') {
+    if (!(c.stability > 0)) fail(`${path}.stability must be > 0 once a card was answered, got ${describe(c.stability)}`, `${path}.stability`);
+    if (!(c.difficulty >= 1 && c.difficulty <= 10)) fail(`${path}.difficulty must be 1..10 once a card was answered, got ${describe(c.difficulty)}`, `${path}.difficulty`);
+  }
+}
+
+const RATINGS: readonly unknown[] = [0, 1, 2, 3, 4];
+
+function checkLog(log: unknown, path: string, fsrs: boolean): void {
+  if (!isRecord(log)) fail(`expected a log object, got ${describe(log)}`, path);
+  if (log.version !== 1) fail(`expected version 1, got ${describe(log.version)}`, `${path}.version`);
+  if (!RATINGS.includes(log.rating)) fail(`expected a rating 0-4, got ${describe(log.rating)}`, `${path}.rating`);
+  checkNumber(log.reviewedAt, `${path}.reviewedAt`);
+  if (!Number.isInteger(log.elapsedDays)) fail(`expected whole elapsedDays, got ${describe(log.elapsedDays)}`, `${path}.elapsedDays`);
+  if (log.cardId !== undefined && typeof log.cardId !== 'string') fail(`expected a string cardId, got ${describe(log.cardId)}`, `${path}.cardId`);
+  checkCard(log.card, `${path}.card`, fsrs);
 }
 
 /**
@@ -55,16 +79,14 @@ export function parseProgress(input: unknown, bankId: string, scheduler: string)
     throw new RecallKitError('RK_STORE_ERROR', `the saved progress belongs to bank ${describe(input.bankId)}, not ${describe(bankId)}; use another data file`, 'bankId');
   }
   if (!isRecord(input.cards)) fail(`expected an object of cards, got ${describe(input.cards)}`, 'cards');
+  const fsrs = (typeof input.scheduler === 'string' ? input.scheduler : scheduler).startsWith('fsrs');
   for (const [id, card] of Object.entries(input.cards)) {
     if (FORBIDDEN_KEYS.has(id)) fail(`key "${id}" is not allowed`, `cards.${id}`);
-    checkCard(card, `cards.${id}`);
+    checkCard(card, `cards.${id}`, fsrs);
   }
   if (!Array.isArray(input.logs)) fail(`expected an array of logs, got ${describe(input.logs)}`, 'logs');
   input.logs.forEach((log: unknown, i: number) => {
-    if (!isRecord(log)) fail(`expected a log object, got ${describe(log)}`, `logs[${i}]`);
-    checkNumber(log.rating, `logs[${i}].rating`);
-    checkNumber(log.reviewedAt, `logs[${i}].reviewedAt`);
-    checkCard(log.card, `logs[${i}].card`);
+    checkLog(log, `logs[${i}]`, fsrs);
   });
   if (input.updatedAt !== null && input.updatedAt !== undefined) checkNumber(input.updatedAt, 'updatedAt');
   return {
@@ -100,10 +122,9 @@ export function countDay(logs: readonly ReviewLog[], now: number, rollover: DayR
   let newCards = 0;
   let reviews = 0;
   let answers = 0;
-  // Walk from the end: logs are appended in time order, so today's are last.
-  for (let i = logs.length - 1; i >= 0; i--) {
-    const log = logs[i] as ReviewLog;
-    if (dayNumber(log.reviewedAt, rollover) !== today) break;
+  // Look at every log: after the clock was set back, today's logs need not be the last ones.
+  for (const log of logs) {
+    if (dayNumber(log.reviewedAt, rollover) !== today) continue;
     if (log.rating === 0) continue; // `forget` writes Manual logs; they are not answers
     answers++;
     if (log.card.state === 'new') newCards++;

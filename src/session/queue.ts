@@ -84,7 +84,8 @@ export function buildQueues(input: QueueInput): Queues {
   // gamma, alpha, ...) however many were already answered.
   const topic = (q: Question): string => q.topic;
   for (const question of interleaveTopics(questions, topic)) {
-    const card = cards[question.id];
+    // Own properties only: an id like `toString` must not read Object.prototype.
+    const card = Object.hasOwn(cards, question.id) ? cards[question.id] : undefined;
     if (!card || card.state === 'new') {
       fresh.push(item(question, card ?? scheduler.newCard(now, { id: question.id }), 'new'));
     } else if (card.state === 'review') {

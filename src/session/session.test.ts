@@ -33,7 +33,9 @@ function options(extra: Partial<SessionOptions> = {}): SessionOptions {
 }
 
 function card(id: string, patch: Partial<CardState>): CardState {
-  return { ...fakeScheduler.newCard(T0 - 30 * DAY, { id }), ...patch };
+  // A card that was answered has a last review (parseProgress refuses one without).
+  const answered = patch.state !== undefined && patch.state !== 'new' ? { lastReview: T0 - 30 * DAY } : {};
+  return { ...fakeScheduler.newCard(T0 - 30 * DAY, { id }), ...answered, ...patch };
 }
 
 function progressWith(cards: Record<string, CardState>): Progress {
@@ -185,19 +187,26 @@ describe('createSession', () => {
 
   it('rejects bad input with stable codes', async () => {
     const session = await createSession(options());
-    const code = (fn: () => unknown) => {
+    // answer and rate never throw synchronously: every error is a rejection.
+    const code = async (fn: () => Promise<unknown>) => {
+      let promise: Promise<unknown>;
       try {
-        fn();
+        promise = fn();
+      } catch {
+        return 'thrown synchronously';
+      }
+      try {
+        await promise;
       } catch (e) {
         return e instanceof RecallKitError ? e.code : 'not a RecallKitError';
       }
       return 'no error';
     };
-    expect(code(() => session.answer('nope', { type: 'true-false', value: true }))).toBe('RK_NOT_FOUND');
-    expect(code(() => session.answer('es-1', { type: 'essay', text: 'x' }))).toBe('RK_NOT_FOUND');
-    expect(code(() => session.answer('tf-1', { type: 'numeric', value: 3 }))).toBe('RK_INVALID_RESPONSE');
-    expect(code(() => session.answer('tf-1', null as unknown as Response))).toBe('RK_INVALID_RESPONSE');
-    expect(code(() => session.rate('fc-1', 7 as Grade))).toBe('RK_INVALID_RATING');
+    expect(await code(() => session.answer('nope', { type: 'true-false', value: true }))).toBe('RK_NOT_FOUND');
+    expect(await code(() => session.answer('es-1', { type: 'essay', text: 'x' }))).toBe('RK_NOT_FOUND');
+    expect(await code(() => session.answer('tf-1', { type: 'numeric', value: 3 }))).toBe('RK_INVALID_RESPONSE');
+    expect(await code(() => session.answer('tf-1', null as unknown as Response))).toBe('RK_INVALID_RESPONSE');
+    expect(await code(() => session.rate('fc-1', 7 as Grade))).toBe('RK_INVALID_RATING');
     await expect(createSession(options({ limits: { newPerDay: -1 } }))).rejects.toMatchObject({ code: 'RK_INVALID_OPTIONS', path: 'limits.newPerDay' });
     await expect(createSession(options({ now: 'today' as unknown as () => number }))).rejects.toMatchObject({ code: 'RK_INVALID_OPTIONS', path: 'now' });
     const broken = await createSession(options({ now: () => Number.NaN }));
@@ -205,7 +214,7 @@ describe('createSession', () => {
   });
 
   it('refuses damaged progress or progress of another bank instead of starting over', async () => {
-    const damaged = { load: async () => ({ ...progressWith({}), cards: { 'tf-1': { due: 'soon' } } }), save: async () => {} };
+    const damaged = { load: async () => ({ ...progressWith({}), cards: { 'tf-1': { version: 1, due: 'soon' } } }), save: async () => {} };
     await expect(createSession(options({ store: damaged }))).rejects.toMatchObject({ code: 'RK_STORE_ERROR', path: 'cards.tf-1.due' });
     const other = createMemoryStore({ ...progressWith({}), bankId: 'another-bank' });
     await expect(createSession(options({ store: other }))).rejects.toMatchObject({ code: 'RK_STORE_ERROR', path: 'bankId' });

@@ -1,5 +1,5 @@
 import { RecallKitError, describe } from '../core/errors';
-import { UTC_MIDNIGHT, toEpochMs } from '../core/time';
+import { type DayRollover, UTC_MIDNIGHT, toEpochMs } from '../core/time';
 import type { CardState, Grade, Preview, ReviewLog } from '../scheduler/types';
 import type { Question } from '../schema/question';
 import type { Outcome, Response } from '../schema/response';
@@ -20,6 +20,31 @@ function checkLimit(value: unknown, path: string, fallback: number): number {
     throw new RecallKitError('RK_INVALID_OPTIONS', `expected a whole number >= 0, got ${describe(value)}`, path);
   }
   return value;
+}
+
+const isInt = (x: unknown, min: number, max: number): boolean => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+
+// Same rule as createFsrs' dayRollover: a bad rollover would make every day number NaN and the limits stop working.
+function checkRollover(rollover: unknown): DayRollover {
+  if (rollover === undefined) return UTC_MIDNIGHT;
+  const r = rollover as DayRollover;
+  if (typeof r !== 'object' || r === null || !isInt(r.hour, 0, 23) || !isInt(r.utcOffsetMinutes, -1080, 1080)) {
+    throw new RecallKitError('RK_INVALID_OPTIONS', `expected { utcOffsetMinutes: -1080..1080, hour: 0..23 } (whole numbers), got ${describe(rollover)}`, 'rollover');
+  }
+  return r;
+}
+
+/** The saved card of a question, if any (own properties only: an id like `toString` must not read Object.prototype). */
+function savedCard(progress: Progress, id: string): CardState | undefined {
+  return Object.hasOwn(progress.cards, id) ? progress.cards[id] : undefined;
+}
+
+/**
+ * The time to schedule a card at: the clock, but never before the card's last review.
+ * A clock set back (NTP, another device) would otherwise make the scheduler refuse the card.
+ */
+function reviewTime(clockNow: number, card: CardState | undefined): number {
+  return Math.max(clockNow, card?.lastReview ?? Number.NEGATIVE_INFINITY);
 }
 
 function checkOptions(options: SessionOptions): void {
@@ -75,7 +100,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
   const newPerDay = checkLimit(limits.newPerDay, 'limits.newPerDay', DEFAULT_LIMITS.newPerDay);
   const reviewsPerDay = checkLimit(limits.reviewsPerDay, 'limits.reviewsPerDay', DEFAULT_LIMITS.reviewsPerDay);
   const learnAheadMs = checkLimit(limits.learnAheadMs, 'limits.learnAheadMs', DEFAULT_LIMITS.learnAheadMs);
-  const rollover = options.rollover ?? UTC_MIDNIGHT;
+  const rollover = checkRollover(options.rollover);
   const gradeFn = options.grade ?? defaultGrade;
   const toRatingFn = options.toRating ?? defaultToRating;
   const clock = (): number => toEpochMs(options.now(), 'now()');
@@ -153,8 +178,8 @@ export async function createSession(options: SessionOptions): Promise<Session> {
 
   const commit = (question: Question, grade: Grade, outcome: Outcome | undefined): Promise<AnswerResult> =>
     serial(async () => {
-      const now = clock();
-      const previous = progress.cards[question.id];
+      const previous = savedCard(progress, question.id);
+      const now = reviewTime(clock(), previous);
       const before = previous ?? scheduler.newCard(now, { id: question.id });
       const { card, log } = scheduler.review(before, grade, now);
       const updated: Progress = {
@@ -174,7 +199,8 @@ export async function createSession(options: SessionOptions): Promise<Session> {
       return { question, outcome, grade, card, log };
     });
 
-  const answer = (questionId: string, response: Response, answerOptions: { latencyMs?: number } = {}): Promise<AnswerResult> => {
+  // async, so that a bad id, response or rating is a rejection, like a failed save.
+  const answer = async (questionId: string, response: Response, answerOptions: { latencyMs?: number } = {}): Promise<AnswerResult> => {
     const question = find(questionId);
     if (typeof response !== 'object' || response === null || response.type !== question.type) {
       const got = typeof response === 'object' && response !== null ? describe(response.type) : describe(response);
@@ -187,7 +213,7 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     return commit(question, grade, outcome);
   };
 
-  const rate = (questionId: string, grade: Grade): Promise<AnswerResult> => {
+  const rate = async (questionId: string, grade: Grade): Promise<AnswerResult> => {
     const question = find(questionId);
     if (grade !== 1 && grade !== 2 && grade !== 3 && grade !== 4) {
       throw new RecallKitError('RK_INVALID_RATING', `rating must be 1-4 (Again..Easy), got ${describe(grade)}`, 'grade');
@@ -199,9 +225,9 @@ export async function createSession(options: SessionOptions): Promise<Session> {
     serial(async () => {
       const last = history[history.length - 1];
       if (!last) return undefined;
-      const cards = { ...progress.cards };
-      if (last.previous) cards[last.id] = last.previous;
-      else delete cards[last.id];
+      // A computed key always makes an own property, even for an id like `__proto__`.
+      const cards: Record<string, CardState> = { ...progress.cards, [last.id]: last.previous as CardState };
+      if (!last.previous) delete cards[last.id];
       const updated: Progress = { ...progress, cards, logs: progress.logs.slice(0, -1), updatedAt: clock() };
       try {
         await store.save(updated);
@@ -216,8 +242,9 @@ export async function createSession(options: SessionOptions): Promise<Session> {
 
   const preview = (questionId: string): Preview => {
     const question = find(questionId);
-    const now = clock();
-    return scheduler.preview(progress.cards[question.id] ?? scheduler.newCard(now, { id: question.id }), now);
+    const card = savedCard(progress, question.id);
+    const now = reviewTime(clock(), card);
+    return scheduler.preview(card ?? scheduler.newCard(now, { id: question.id }), now);
   };
 
   const summary = (): SessionSummary => {

@@ -43,7 +43,8 @@ export function summarizeProgress(progress: Progress, bank: Bank, now: number, r
   let seen = 0;
   const tomorrow = dayNumber(now, rollover) + 1;
   for (const q of studyable) {
-    const card = progress.cards[q.id];
+    // Own properties only: an id like `toString` must not read Object.prototype.
+    const card = Object.hasOwn(progress.cards, q.id) ? progress.cards[q.id] : undefined;
     if (!card) continue;
     seen++;
     states[card.state]++;
