@@ -50,11 +50,14 @@ function convert(item: Exclude<GiftItem, { type: 'Category' | 'Description' }>):
   const gf = item.globalFeedback?.text;
   switch (item.type) {
     case 'MC': {
-      const correct = item.choices.filter((c) => (c.weight === null ? c.isCorrect : c.weight > 0));
-      const single = correct.length === 1 && item.choices.every((c) => c.weight === null || c.weight <= 0 || c.weight === 100);
+      // Moodle qformat_gift: a multichoice is single-answer exactly when its answers contain an
+      // unescaped `=` (an answer written `=...`); `~%100%A ~%-100%B` is multiple-answer. Its key is
+      // the one full-credit answer; without exactly one, RecallKit can only keep it as multiple.
+      const full = item.choices.filter((c) => fractionOf(c.weight, c.isCorrect) === 1);
+      const single = item.choices.some((c) => c.isCorrect) && full.length === 1;
       const options = item.choices.map((c, i) => {
         const f = fractionOf(c.weight, c.isCorrect);
-        const isKey = c.weight === null ? c.isCorrect : c.weight > 0;
+        const isKey = single ? f === 1 : c.weight === null ? c.isCorrect : c.weight > 0;
         const keepFraction = c.weight !== null && !(single && isKey && f === 1) && f !== 0;
         return { id: String.fromCharCode(97 + i), text: c.text.text, correct: isKey, ...(keepFraction ? { fraction: f } : {}), ...(c.feedback ? { feedback: c.feedback.text } : {}) };
       });

@@ -68,11 +68,14 @@ function numericAnswers(answers: readonly NumericAnswer[]): XmlElement[] {
   });
 }
 
-// Moodle multianswer (Cloze) syntax, "Embedded Answers (Cloze) question type": inside a gap the
-// characters } # ~ / " \ need a backslash. Named entities first (escapeXml: no "#" in them, and no
-// '"' left), then the backslashes.
+// Moodle multianswer (Cloze) syntax. qtype_multianswer_extract_question ends an answer at an
+// unescaped ~ # } (or a feedback at ~ }), then html_entity_decode()s it and unescapes only \} and
+// \#. So } and # get a backslash; ~ and \ have no backslash escape there (\~ or \\ would stay in
+// the answer), so they are written as the numeric entities &#126; and &#92;, which the decode
+// turns back (a `#` right after `&` does not end an answer). Named entities come first
+// (escapeXml: no "#" in them, and no '"' left).
 function clozeText(text: string): string {
-  return escapeXml(cleanText(text).replace(/\s+/g, ' ').trim()).replace(/[}#~/\\]/g, (c) => `\\${c}`);
+  return escapeXml(cleanText(text).replace(/\s+/g, ' ').trim()).replace(/[}#~\\]/g, (c) => (c === '~' ? '&#126;' : c === '\\' ? '&#92;' : `\\${c}`));
 }
 
 function clozeWeight(g: ClozeGap): number {

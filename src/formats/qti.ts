@@ -5,6 +5,7 @@
 // (numeric tolerance, wildcards, cloze weighting, feedback). Packages follow IMS CP 1.2 as profiled by QTI 3.0.
 import type { Bank } from '../schema/bank';
 import type { ChoiceOption, ClozeGap, NumericAnswer, Question, TextAnswer } from '../schema/question';
+import { DEFAULT_ORDERING_GRADING } from '../scoring/ordering';
 import { GAP_MARKER, cleanText, ncName, numericBounds, optionFractions, questionsOf } from './text';
 import { type XmlDialect, type XmlElement, type XmlNode, AS_IS, el, toXml } from './xml';
 import { type ZipEntry, createZip } from './zip';
@@ -95,17 +96,33 @@ function firstMatch(branches: readonly [XmlElement, readonly XmlElement[]][], ot
   );
 }
 
-/** An XML Schema regex (QTI qti-pattern-match) for a Moodle wildcard answer: `*` is any run; case folded by classes. */
+// Moodle short answers: an unescaped `*` is a wildcard and `\*` a literal star
+// (qtype_shortanswer::compare_string_with_wildcard); the scoring engine's compile() splits the same way.
+const WILDCARD = /(?<!\\)\*/;
+
+/** An answer as the learner would type it: cleaned, trimmed and `\*` unescaped (for keys and the correct response). */
+function literal(text: string): string {
+  return cleanText(text).trim().replace(/\\\*/g, '*');
+}
+
+/**
+ * An XML Schema regex (QTI qti-pattern-match) for a Moodle wildcard answer: each unescaped `*` is
+ * any run, everything else literal; case folded by classes. XSD regexes have no anchors (the
+ * whole value must match), so `$` is an ordinary character, and `\$` is not a legal XSD escape
+ * (libxml2 rejects the pattern).
+ */
 function wildcardPattern(text: string, caseSensitive: boolean): string {
-  const t = cleanText(text).trim();
-  let out = '';
-  for (const ch of t) {
-    if (ch === '*') out += '.*';
-    else if (/[\\.?+{}()[\]^$|-]/.test(ch)) out += `\\${ch}`;
-    else if (!caseSensitive && ch.toLowerCase() !== ch.toUpperCase()) out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-    else out += ch;
-  }
-  return `\\s*${out}\\s*`;
+  const pieces = cleanText(text).trim().split(WILDCARD);
+  const out = pieces.map((piece) => {
+    let p = '';
+    for (const ch of piece.replace(/\\\*/g, '*')) {
+      if (/[\\.?*+{}()[\]^|-]/.test(ch)) p += `\\${ch}`;
+      else if (!caseSensitive && ch.toLowerCase() !== ch.toUpperCase()) p += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
+      else p += ch;
+    }
+    return p;
+  });
+  return `\\s*${out.join('.*')}\\s*`;
 }
 
 // ---------------------------------------------------------------- per type
@@ -182,21 +199,25 @@ function numericRules(id: string, answers: readonly NumericAnswer[], weight = 1)
 }
 
 function textMapping(answers: readonly TextAnswer[], caseSensitive: boolean): XmlElement {
-  return el('qti-mapping', { 'default-value': 0, 'lower-bound': 0, 'upper-bound': 1 }, ...dedupe(answers).map((a) => el('qti-map-entry', { 'map-key': cleanText(a.text).trim(), 'mapped-value': a.fraction ?? 1, 'case-sensitive': caseSensitive })));
+  return el('qti-mapping', { 'default-value': 0, 'lower-bound': 0, 'upper-bound': 1 }, ...dedupe(answers, caseSensitive).map((a) => el('qti-map-entry', { 'map-key': literal(a.text), 'mapped-value': a.fraction ?? 1, 'case-sensitive': caseSensitive })));
 }
 
-/** A mapping holds one entry per key; Moodle uses the first matching answer, so later duplicates go. */
-function dedupe(answers: readonly TextAnswer[]): TextAnswer[] {
+/**
+ * A mapping holds one entry per key; Moodle uses the first matching answer, so later duplicates go.
+ * Keys differing only in case are duplicates only when the comparison ignores case (`NaCl` and
+ * `nacl` are two answers of a case-sensitive question).
+ */
+function dedupe(answers: readonly TextAnswer[], caseSensitive: boolean): TextAnswer[] {
   const seen = new Set<string>();
   return answers.filter((a) => {
-    const k = cleanText(a.text).trim().toLowerCase();
+    const k = caseSensitive ? literal(a.text) : literal(a.text).toLowerCase();
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
 }
 
-const hasWildcard = (answers: readonly TextAnswer[]): boolean => answers.some((a) => a.text.includes('*'));
+const hasWildcard = (answers: readonly TextAnswer[]): boolean => answers.some((a) => WILDCARD.test(a.text));
 
 /** Text answers written out: the first matching answer (wildcards as patterns) gives its credit. */
 function textRules(id: string, answers: readonly TextAnswer[], caseSensitive: boolean, weight = 1): XmlElement[] {
@@ -209,7 +230,7 @@ function textRules(id: string, answers: readonly TextAnswer[], caseSensitive: bo
 function textEntryParts(prompt: string, answers: readonly TextAnswer[], caseSensitive: boolean): Parts {
   const wild = hasWildcard(answers);
   const best = answers.reduce((b, a) => ((a.fraction ?? 1) > (b.fraction ?? 1) ? a : b), answers[0] as TextAnswer);
-  const decl = el('qti-response-declaration', { identifier: 'RESPONSE', cardinality: 'single', 'base-type': 'string' }, el('qti-correct-response', {}, value(cleanText(best.text).trim())), wild ? null : textMapping(answers, caseSensitive));
+  const decl = el('qti-response-declaration', { identifier: 'RESPONSE', cardinality: 'single', 'base-type': 'string' }, el('qti-correct-response', {}, value(literal(best.text))), wild ? null : textMapping(answers, caseSensitive));
   return {
     declarations: [decl, outcome('SCORE', 'single', 'float', 0)],
     body: [para(prompt), el('p', {}, el('qti-text-entry-interaction', { 'response-identifier': 'RESPONSE', 'expected-length': Math.min(60, Math.max(10, ...answers.map((a) => a.text.length))) }))],
@@ -245,7 +266,7 @@ function gapParts(g: ClozeGap, weight: number): { decl: XmlElement; node: XmlEle
   }
   const best = g.answers.reduce((b, a) => ((a.fraction ?? 1) > (b.fraction ?? 1) ? a : b), g.answers[0] as TextAnswer);
   return {
-    decl: el('qti-response-declaration', { identifier: id, cardinality: 'single', 'base-type': 'string' }, el('qti-correct-response', {}, value(cleanText(best.text).trim())), hasWildcard(g.answers) ? null : textMapping(g.answers, g.caseSensitive === true)),
+    decl: el('qti-response-declaration', { identifier: id, cardinality: 'single', 'base-type': 'string' }, el('qti-correct-response', {}, value(literal(best.text))), hasWildcard(g.answers) ? null : textMapping(g.answers, g.caseSensitive === true)),
     node: el('qti-text-entry-interaction', { 'response-identifier': id, 'expected-length': Math.min(40, Math.max(8, ...g.answers.map((a) => a.text.length))) }),
     rules: textRules(id, g.answers, g.caseSensitive === true, weight),
   };
@@ -302,7 +323,18 @@ function orderingParts(q: Extract<Question, { type: 'ordering' }>): Parts {
     el('qti-prompt', {}, ...inline(q.prompt)),
     ...q.items.map((it) => el('qti-simple-choice', { identifier: ncName('O', it.id) }, ...inline(it.text))),
   );
-  return { declarations: [decl, outcome('SCORE', 'single', 'float', 0)], body: [interaction], template: 'match_correct', rules: matchCorrectRules(), modal: [] };
+  const declarations = [decl, outcome('SCORE', 'single', 'float', 0)];
+  if ((q.gradingType ?? DEFAULT_ORDERING_GRADING) !== 'absolute-position') return { declarations, body: [interaction], template: 'match_correct', rules: matchCorrectRules(), modal: [] };
+  // Moodle qtype_ordering ABSOLUTE_POSITION (RecallKit's default): one point per item at its
+  // correct position, over n. Written out with qti-index (1-based; NULL past the end, so a short
+  // response simply scores less). The relative and subset types have no such QTI expression and
+  // stay all-or-nothing (match_correct); see docs/lms.md.
+  const rules = [
+    setOutcome('SCORE', baseValue('float', 0)),
+    ...q.items.map((it, i) => ifThen(el('qti-match', {}, el('qti-index', { n: i + 1 }, variable('RESPONSE')), baseValue('identifier', ncName('O', it.id))), [addScore(baseValue('float', 1))])),
+    setOutcome('SCORE', el('qti-divide', {}, variable('SCORE'), baseValue('float', q.items.length))),
+  ];
+  return { declarations, body: [interaction], rules, modal: [] };
 }
 
 function extendedParts(prompt: string, scorerNote: readonly XmlElement[], lines: number): Parts {

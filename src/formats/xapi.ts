@@ -7,7 +7,7 @@ import { toEpochMs } from '../core/time';
 import type { Question } from '../schema/question';
 import type { Outcome, Response } from '../schema/response';
 import { grade } from '../scoring/grade';
-import { GAP_MARKER, cleanText, numericBounds } from './text';
+import { GAP_MARKER, cleanText, numericBounds, plainNumber } from './text';
 
 /** The ADL verbs used here (xAPI Data, "Verbs"; registry at adlnet.gov/expapi/verbs). */
 export const XAPI_VERBS = {
@@ -100,7 +100,7 @@ export function xapiInteraction(q: Question, language = 'en'): XapiInteraction {
       return { interactionType: 'true-false', correctResponsesPattern: [String(q.answer)] };
     case 'numeric':
       // A range pattern "min[:]max" per accepted full-credit answer.
-      return { interactionType: 'numeric', correctResponsesPattern: q.answers.filter((a) => (a.fraction ?? 1) === 1).map((a) => { const b = numericBounds(a); return `${b.min}[:]${b.max}`; }) };
+      return { interactionType: 'numeric', correctResponsesPattern: q.answers.filter((a) => (a.fraction ?? 1) === 1).map((a) => { const b = numericBounds(a); return `${plainNumber(b.min)}[:]${plainNumber(b.max)}`; }) };
     case 'short-answer':
       return { interactionType: 'fill-in', correctResponsesPattern: q.answers.filter((a) => (a.fraction ?? 1) === 1).map((a) => `{case_matters=${q.caseSensitive === true}}${text(a.text)}`) };
     case 'cloze': {
@@ -159,7 +159,8 @@ export function xapiResponse(q: Question, r: Response): string {
       return [...q.text.matchAll(GAP_MARKER)]
         .map((m) => {
           const id = m[1] as string;
-          const v = r.gaps[id] ?? '';
+          // Own keys only: a gap id such as `constructor` must not read Object.prototype.
+          const v = Object.hasOwn(r.gaps, id) ? (r.gaps[id] as string) : '';
           const g = byId.get(id);
           // A choice gap records the option's text, as fill-in expects the words entered.
           return g?.type === 'single-choice' ? text(g.options.find((o) => o.id === v)?.text ?? '') : text(v);
@@ -175,7 +176,7 @@ export function xapiResponse(q: Question, r: Response): string {
         return d >= 0 ? `d-${d + 1}` : '';
       };
       return q.pairs
-        .filter((p) => r.matches[p.id] !== undefined)
+        .filter((p) => Object.hasOwn(r.matches, p.id) && r.matches[p.id] !== '')
         .map((p) => `${p.id}[.]${targetOf(r.matches[p.id] as string)}`)
         .join('[,]');
     }

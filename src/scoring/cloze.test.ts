@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cloze, errorOf, options } from '../../test/fixtures/scoring/questions';
+import { correctResponse } from './correct-response';
 import { grade } from './grade';
 import { NO_ANSWER } from './outcome';
 
@@ -43,5 +44,20 @@ describe('cloze', () => {
     expect(errorOf(() => grade(q, r({ nope: 'x' })))).toMatchObject({ code: 'RK_INVALID_RESPONSE', path: 'gaps.nope' });
     expect(errorOf(() => grade(q, r({ group: 'zz' })))).toMatchObject({ path: 'gaps.group.optionId' });
     expect(errorOf(() => grade(q, r({ year: 2014 as never })))).toMatchObject({ path: 'gaps.year' });
+  });
+});
+
+describe('cloze correctResponse with a fixed decimal separator', () => {
+  it("writes numeric gaps with decimal: ',' and without an exponent, so they grade full marks", () => {
+    const c = cloze({
+      text: '{{a}} and {{b}}',
+      gaps: [
+        { id: 'a', type: 'numeric', answers: [{ value: 2.5 }] },
+        { id: 'b', type: 'numeric', answers: [{ value: 1.5e-7 }] },
+      ],
+    });
+    const o = { decimal: ',' as const };
+    expect(correctResponse(c, o)).toEqual({ type: 'cloze', gaps: { a: '2,5', b: '0,00000015' } });
+    expect(grade(c, correctResponse(c, o), o).fraction).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { joinPath } from '../core/errors';
 import type { ClozeGap, ClozeQuestion } from '../schema/question';
 import type { ClozeResponse, Outcome, OutcomePart } from '../schema/response';
 import { bestOption, gradeSingleChoice } from './choice';
-import { correctNumeric, gradeNumeric } from './numeric';
+import { correctNumeric, gradeNumeric, numberText } from './numeric';
 import { NO_ANSWER, outcome, texts } from './outcome';
 import { bestText, gradeText, withCase } from './short-answer';
 import type { GradeOptions } from './types';
@@ -61,7 +61,8 @@ export function correctCloze(q: ClozeQuestion, o: GradeOptions): ClozeResponse {
     if (g.type === 'short-answer') gaps[g.id] = bestText(g.answers, withCase(o, g.caseSensitive));
     else if (g.type === 'numeric') {
       const v = correctNumeric({ ...g, type: 'numeric' } as never, { ...o, units: 'optional' }).value;
-      gaps[g.id] = String(v);
+      // A gap is typed text: write it with the configured decimal separator.
+      gaps[g.id] = typeof v === 'number' ? numberText(v, o) : v;
     } else {
       gaps[g.id] = bestOption(g.options);
     }

@@ -37,3 +37,12 @@ describe('essay', () => {
     expect(errorOf(() => grade(q, { type: 'essay', text: 'x', rubricScores: { thesis: Number.NaN } }))).toMatchObject({ path: 'rubricScores.thesis' });
   });
 });
+
+describe('essay rubric scores', () => {
+  it('counts own criteria only, never ones inherited through the prototype', () => {
+    const inherited = Object.create({ thesis: 4, evidence: 6 }) as Record<string, number>;
+    expect(grade(q, { type: 'essay', text: 'x', rubricScores: inherited })).toMatchObject({ fraction: 0, needsReview: true });
+    const mixed = Object.assign(Object.create({ evidence: 6 }) as Record<string, number>, { thesis: 4 });
+    expect(grade(q, { type: 'essay', text: 'x', rubricScores: mixed })).toMatchObject({ fraction: 0.4, needsReview: true });
+  });
+});

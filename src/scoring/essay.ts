@@ -28,7 +28,8 @@ export function gradeEssay(q: EssayQuestion, r: EssayResponse, points: number, _
   let earned = 0;
   let marked = 0;
   for (const c of q.rubric) total += c.points;
-  for (const id in scores) {
+  // Own keys only: `for…in` would also count criteria inherited through the prototype chain.
+  for (const id of Object.keys(scores)) {
     const c = q.rubric.find((x) => x.id === id);
     const s = scores[id];
     if (!c || typeof s !== 'number' || !(s >= 0 && s <= c.points)) bad(joinPath(p, id), 'expected a criterion id and 0..points', s);

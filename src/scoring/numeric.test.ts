@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf, numeric } from '../../test/fixtures/scoring/questions';
+import { correctResponse } from './correct-response';
 import { grade } from './grade';
 import { NOT_A_NUMBER, UNKNOWN_UNIT, WRONG_UNIT, answerInterval, parseNumber } from './numeric';
 import { NO_ANSWER } from './outcome';
@@ -139,5 +140,17 @@ describe('numeric grading (Moodle qtype_numerical)', () => {
     it('treats trailing text as junk when the question has no units', () => {
       expect(grade(numeric({ answers: [{ value: 2 }] }), r('2 m')).feedback).toEqual([NOT_A_NUMBER]);
     });
+  });
+});
+
+describe('correctResponse with a fixed decimal separator', () => {
+  it("writes the configured separator and no exponent, so decimal: ',' grades it full marks", () => {
+    const q = numeric({ answers: [{ value: 2.5 }, { value: 1.5e-7, tolerance: 1e-9, fraction: 0.5 }], unit: 'm' });
+    const o = { decimal: ',' as const, units: 'required' as const };
+    expect(correctResponse(q, o)).toEqual({ type: 'numeric', value: '2,5 m' });
+    expect(grade(q, correctResponse(q, o), o).fraction).toBe(1);
+    const tiny = numeric({ answers: [{ value: 1.5e-7 }], unit: 'm' });
+    expect(correctResponse(tiny, o)).toEqual({ type: 'numeric', value: '0,00000015 m' });
+    expect(grade(tiny, correctResponse(tiny, o), o).fraction).toBe(1);
   });
 });

@@ -169,6 +169,27 @@ export function answerValue(a: NumericAnswer): number {
 }
 
 /**
+ * Writes a number as the grader reads it back: plain decimal digits (String gives `1.5e-7` below
+ * 10^-6 and `1e+21` from 10^21 up) with the configured decimal separator, so `decimal: ','`
+ * gets `2,5`, not `2.5`, which it would not parse.
+ *
+ * @param v A finite number.
+ * @param o The parsing options.
+ * @returns E.g. `0.00000015`, `1000000000000000000000`, `2,5`.
+ */
+export function numberText(v: number, o: ParseNumberOptions): string {
+  let [s = '', e] = String(v).split('e');
+  if (e) {
+    const sign = s[0] === '-' ? '-' : '';
+    const [i = '', f = ''] = s.replace('-', '').split('.');
+    // With an exponent String keeps at most 17 digits and the point is far outside them.
+    const at = i.length + Number(e);
+    s = sign + (at <= 0 ? `0.${'0'.repeat(-at)}${i}${f}` : (i + f).padEnd(at, '0'));
+  }
+  return o.decimal === ',' ? s.replace('.', ',') : s;
+}
+
+/**
  * The response that earns the most credit: the value of the best answer that is not
  * shadowed by an earlier answer, with the base unit when units are required.
  *
@@ -183,7 +204,7 @@ export function correctNumeric(q: NumericQuestion, o: GradeOptions): NumericResp
   const unit = o.units === 'required' ? (table.find((u) => u.multiplier === 1) ?? table[0]) : undefined;
   for (const a of q.answers) {
     for (const v of 'value' in a ? [a.value] : [answerValue(a), a.min, a.max]) {
-      const r: NumericResponse = { type: 'numeric', value: unit ? `${v / unit.multiplier} ${unit.unit}` : v };
+      const r: NumericResponse = { type: 'numeric', value: unit ? `${numberText(v / unit.multiplier, o)} ${unit.unit}` : v };
       const f = gradeNumeric(q, r, 1, o, '').fraction;
       if (f > bestF) {
         bestF = f;

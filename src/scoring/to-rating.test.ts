@@ -36,3 +36,14 @@ describe('toRating', () => {
     expect(errorOf(() => toRating(at(Number.NaN))).code).toBe('RK_INVALID_INPUT');
   });
 });
+
+describe('toRating at the default thresholds', () => {
+  it('agrees with outcome.correct: 0.999999 is partial (Hard), only above it is right (Good)', () => {
+    expect(at(0.999999)).toMatchObject({ correct: false, partial: true });
+    expect(toRating(at(0.999999))).toBe(2);
+    expect(toRating(at(0.999999), { latencyMs: 1 })).toBe(2);
+    expect(toRating(at(0.9999995))).toBe(3);
+    // Custom thresholds keep "at least good" (0.8 itself is Good).
+    expect(toRating(at(0.8), { thresholds: { good: 0.8 } })).toBe(3);
+  });
+});

@@ -56,7 +56,9 @@ export function toRating(outcome: Outcome, options: ToRatingOptions = {}): Grade
     throw new RecallKitError('RK_INVALID_INPUT', `expected an outcome with a fraction from 0 to 1, got ${describe(f)}`, 'outcome.fraction');
   }
   if (f < hard) return 1;
-  if (f < good) return 2;
+  // Moodle's "right" is a fraction strictly above 0.999999 (outcome.correct), so at the default
+  // threshold 0.999999 itself is still partial: Hard, not Good.
+  if (good === RIGHT ? f <= good : f < good) return 2;
   const ms = options.latencyMs;
   if (ms === undefined) return 3;
   return check(ms, 'latencyMs', Infinity) <= easyMs ? 4 : 3;

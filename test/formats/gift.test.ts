@@ -227,6 +227,26 @@ describe('GIFT import', () => {
     }
   });
 
+  it("decides single vs multiple answer as Moodle's qformat_gift does: by an unescaped '='", () => {
+    const mc = {
+      ...(fixtureBank.questions.find((q) => q.type === 'multiple-choice') as Question),
+      id: 'one-key',
+      type: 'multiple-choice' as const,
+      options: [
+        { id: 'a', text: 'A', correct: true },
+        { id: 'b', text: 'B', correct: false },
+      ],
+    };
+    const gift = exportGift([mc as Question]);
+    expect(gift).toMatch(/~%100%(\[plain\])?A\n\s*~%-100%(\[plain\])?B\n/);
+    const [back] = importGift(gift).questions;
+    expect(back).toMatchObject({ type: 'multiple-choice', options: [{ text: 'A', correct: true }, { text: 'B', correct: false, fraction: -1 }] });
+    // '=' makes it single-answer, with partial credit on the other options kept; '\\=' in a text does not.
+    const { questions } = importGift('::s:: Q {=A ~%50%B ~C}\n\n::m:: Q {~%100%x\\=y ~z}\n');
+    expect(questions[0]).toMatchObject({ type: 'single-choice', options: [{ correct: true }, { correct: false, fraction: 0.5 }, { correct: false }] });
+    expect(questions[1]).toMatchObject({ type: 'multiple-choice', options: [{ text: 'x=y', correct: true }, { correct: false }] });
+  });
+
   it('reports unreadable questions with their line instead of throwing', () => {
     const { questions, skipped } = importGift('::a:: ok {T}\n\n::b:: broken {#12abc}\n\n::c:: no end {=x ~y\n\nJust a description.\n');
     expect(questions.map((q) => q.id)).toEqual(['a']);

@@ -70,7 +70,7 @@ describe('Moodle XML export', async () => {
     const cloze = q('cloze-1', 'questiontext/text');
     expect(cloze).toContain('{1:SHORTANSWER:%100%Mosul~%50%Mawsil}');
     expect(cloze).toContain('{1:NUMERICAL:%100%2016:0}');
-    expect(cloze).toMatch(/\{1:MULTICHOICE:%100%military~%0%civil .*\\\/\\\/ bell#no\}/);
+    expect(cloze).toMatch(/\{1:MULTICHOICE:%100%military~%0%civil .*[^\\]\/\/ bell#no\}/);
     // Exactly three gaps: hostile braces in the text around them are entities.
     expect(cloze.match(/\{\d+:[A-Z_]+:/g)).toHaveLength(3);
   });
@@ -98,5 +98,52 @@ describe('Moodle XML numeric units', () => {
       ['m', 1],
       ['km', 0.001],
     ]);
+  });
+});
+
+// Moodle's qtype_multianswer_extract_question, ported for the check (behaviour only): the gap and
+// alternative regexes, then html_entity_decode and the only two unescapes it does, \} and \#.
+const ALT = '(=|%(-?[0-9]+(?:[.,][0-9]*)?)%)?(.+?(?<!\\\\|&|&amp;)(?=[~#}]|$))(#(.*?(?<!\\\\)(?=[~}]|$)))?';
+const GAP = new RegExp(`\\{([0-9]*):(SHORTANSWER|MULTICHOICE):(${ALT}(~${ALT})*)\\}`, 's');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (s: string) => s.replace(/&(#\d+|[a-z]+);/g, (m, e: string) => (e[0] === '#' ? String.fromCodePoint(Number(e.slice(1))) : (ENTITIES[e] ?? m)));
+const moodleUnescape = (s: string) => decode(s).replace(/\\\}/g, '}').replace(/\\#/g, '#');
+function moodleGap(html: string): { answer: string; feedback: string }[] {
+  const m = GAP.exec(html);
+  if (!m) throw new Error('no gap');
+  let rest = m[3] as string;
+  const out: { answer: string; feedback: string }[] = [];
+  for (let alt = new RegExp(`~?${ALT}`, 's').exec(rest); alt && rest !== ''; alt = new RegExp(`~?${ALT}`, 's').exec(rest)) {
+    out.push({ answer: moodleUnescape(alt[3] as string), feedback: moodleUnescape(alt[5] ?? '') });
+    rest = rest.slice(rest.indexOf(alt[0]) + alt[0].length);
+  }
+  return out;
+}
+
+describe('Moodle XML cloze escaping', () => {
+  it("escapes exactly what Moodle's multianswer import unescapes, so every answer and feedback reads back", () => {
+    const answers = [
+      { text: 'km/h a\\b ~ c } d # e', feedback: 'why: ~ } # / \\' },
+      { text: 'C:\\', fraction: 0.5, feedback: 'ends in a backslash' },
+      { text: 'x\\}y', fraction: 0.5 },
+    ];
+    const q = {
+      id: 'cl',
+      type: 'cloze' as const,
+      prompt: 'Fill in.',
+      text: 'Unit: {{g}}.',
+      gaps: [{ id: 'g', type: 'short-answer' as const, answers }],
+      explanation: 'x',
+      evidence: [{ quote: 'x', start: 0, end: 1 }],
+      topic: 't',
+      tags: [],
+      difficulty: 'easy' as const,
+      bloom: 'remember' as const,
+    };
+    const xml = exportMoodleXml([q]);
+    // The questiontext element's text, XML-unescaped once (what Moodle's XML reader hands on).
+    const html = decode(/<questiontext format="html">\s*<text>([^<]*)<\/text>/.exec(xml)?.[1] ?? '');
+    expect(html).not.toContain('\\/');
+    expect(moodleGap(html)).toEqual(answers.map((a) => ({ answer: a.text, feedback: a.feedback ?? '' })));
   });
 });

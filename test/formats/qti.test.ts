@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportQtiFiles, exportQtiItem, exportQtiPackage } from '../../src/formats/qti';
-import { cleanText } from '../../src/formats/text';
+import { cleanText, escapeXml } from '../../src/formats/text';
 import type { Bank } from '../../src/schema/bank';
+import type { Question } from '../../src/schema/question';
 import { fixtureBank } from '../fixtures/formats/bank';
 import { banks } from './helpers';
 import { hasXmllint, writeTemp, xmllint, xpath } from './xmllint';
@@ -73,7 +75,8 @@ describe('QTI structure', () => {
     const template = (id: string) => /template="([^"]+)"/.exec(files[`items/${id}.xml`] ?? '')?.[1] ?? null;
     expect(template('sc-1')).toBe('https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/match_correct.xml');
     expect(template('tf-1')).toMatch(/match_correct\.xml$/);
-    expect(template('order-1')).toMatch(/match_correct\.xml$/);
+    // Ordering (default absolute-position) is partial credit per position: written out, no template.
+    expect(template('order-1')).toBeNull();
     expect(template('mc-1')).toMatch(/map_response\.xml$/);
     expect(template('match-1')).toMatch(/map_response\.xml$/);
     expect(template('fc-2')).toMatch(/map_response\.xml$/);
@@ -117,5 +120,85 @@ describe('QTI structure', () => {
     }
     await reader.close();
     expect(exportQtiPackage(fixtureBank)).toEqual(bytes);
+  });
+});
+
+const base = { explanation: 'x', evidence: [{ quote: 'x', start: 0, end: 1 }], topic: 't', tags: [], difficulty: 'easy' as const, bloom: 'remember' as const };
+const shortAnswer = (id: string, answers: { text: string; fraction?: number }[], caseSensitive = false): Question => ({ ...base, id, type: 'short-answer', prompt: 'Q?', answers, caseSensitive });
+const patternsOf = (xml: string) => [...xml.matchAll(/pattern="([^"]*)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'"));
+const correctOf = (xml: string) => /<qti-correct-response>\s*<qti-value>([^<]*)<\/qti-value>/.exec(xml)?.[1];
+
+/** Which values an XSD regex accepts, by libxml2's own XSD regex engine (xmllint with a one-facet schema). */
+function xsdAccepts(pattern: string, values: readonly string[]): boolean[] {
+  const xsd = `<?xml version="1.0"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="v"><xs:simpleType><xs:restriction base="xs:string"><xs:pattern value="${escapeXml(pattern)}"/></xs:restriction></xs:simpleType></xs:element></xs:schema>`;
+  const { dir, paths } = writeTemp([{ name: 's.xsd', data: xsd }, ...values.map((v, i) => ({ name: `v${i}.xml`, data: `<v>${escapeXml(v)}</v>` }))]);
+  const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(dir, 's.xsd'), ...paths.slice(1)], { encoding: 'utf8' });
+  const output = `${r.stdout}${r.stderr}`;
+  if (/not a valid regular expression/.test(output)) throw new Error(`libxml2 rejects the pattern ${pattern}`);
+  return paths.slice(1).map((p) => output.split('\n').includes(`${p} validates`));
+}
+
+describe('QTI short answers: Moodle wildcards', () => {
+  it('treats \\* as a literal star, not a wildcard, in keys, patterns and the correct response', () => {
+    const literal = exportQtiItem(shortAnswer('lit', [{ text: '5 \\* 3' }]), { feedback: false });
+    expect(literal).toContain('template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/map_response.xml"');
+    expect(literal).toContain('<qti-map-entry map-key="5 * 3"');
+    expect(correctOf(literal)).toBe('5 * 3');
+    const mixed = exportQtiItem(shortAnswer('mix', [{ text: 'a\\*b *' }]));
+    expect(patternsOf(mixed)).toEqual(['\\s*[aA]\\*[bB] .*\\s*']);
+    expect(correctOf(mixed)).toBe('a*b *');
+  });
+
+  it.skipIf(!hasXmllint)('writes $ as is (no \\$, which XSD regexes reject) and libxml2 compiles and matches each pattern', () => {
+    const xml = exportQtiItem(shortAnswer('usd', [{ text: 'US$ *' }, { text: '^x\\* (y) [z] {1} a|b c-d e?f g+h *', fraction: 0.5 }]));
+    const [usd, hostile] = patternsOf(xml) as [string, string];
+    expect(usd).toBe('\\s*[uU][sS]$ .*\\s*');
+    expect(xsdAccepts(usd, ['US$ 5', ' us$ 12 ', 'US 5', 'US$5'])).toEqual([true, true, false, false]);
+    expect(xsdAccepts(hostile, ['^x* (y) [z] {1} a|b c-d e?f g+h ok', '^xx (y) [z] {1} a|b c-d e?f g+h ok'])).toEqual([true, false]);
+    const { paths } = writeTemp([{ name: 'usd.xml', data: xml }]);
+    expect(xmllint(paths, ASI3).failures).toEqual([]);
+  });
+
+  it('keeps answers that differ only in case when the question is case-sensitive', () => {
+    const answers = [{ text: 'NaCl' }, { text: 'nacl', fraction: 0.5 }, { text: 'NaCl', fraction: 0.1 }];
+    const sensitive = exportQtiItem(shortAnswer('salt', answers, true));
+    expect([...sensitive.matchAll(/map-key="([^"]*)" mapped-value="([^"]*)"/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['NaCl', '1'],
+      ['nacl', '0.5'],
+    ]);
+    const folded = exportQtiItem(shortAnswer('salt', answers, false));
+    expect([...folded.matchAll(/map-key="([^"]*)" mapped-value="([^"]*)"/g)].map((m) => [m[1], m[2]])).toEqual([['NaCl', '1']]);
+  });
+});
+
+describe('QTI ordering: absolute-position partial credit', () => {
+  const order = (gradingType?: 'all-or-nothing' | 'absolute-position'): Question => ({
+    ...base,
+    id: 'ord',
+    type: 'ordering',
+    prompt: 'Order them.',
+    items: [
+      { id: 'a', text: 'A' },
+      { id: 'b', text: 'B' },
+      { id: 'c', text: 'C' },
+    ],
+    ...(gradingType ? { gradingType } : {}),
+  });
+
+  it('scores one point per item at its correct position over n, like Moodle and the scoring engine', () => {
+    const xml = exportQtiItem(order(), { feedback: false });
+    expect(xml).not.toContain('template=');
+    expect(xml.match(/<qti-index n="\d">/g)).toEqual(['<qti-index n="1">', '<qti-index n="2">', '<qti-index n="3">']);
+    expect(xml).toContain('<qti-base-value base-type="identifier">O_b</qti-base-value>');
+    expect(xml).toMatch(/<qti-divide>\s*<qti-variable identifier="SCORE"\/>\s*<qti-base-value base-type="float">3<\/qti-base-value>/);
+    expect(exportQtiItem(order('all-or-nothing'), { feedback: false })).toMatch(/template="[^"]*match_correct\.xml"/);
+  });
+
+  it.skipIf(!hasXmllint)('validates against the QTI 3.0 and QTI 2.1 XSDs', () => {
+    const v3 = writeTemp([true, false].map((feedback) => ({ name: `ord-${feedback}.xml`, data: exportQtiItem(order(), { feedback }) })));
+    expect(xmllint(v3.paths, ASI3).failures).toEqual([]);
+    const v21 = writeTemp([{ name: 'ord21.xml', data: exportQtiItem(order(), { version: '2.1' }) }]);
+    expect(readFileSync(v21.paths[0] as string, 'utf8')).toContain('<index n="1">');
+    expect(xmllint(v21.paths, QTI21).failures).toEqual([]);
   });
 });

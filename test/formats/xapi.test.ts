@@ -115,3 +115,53 @@ describe('xAPI statements, validated by the TinCan 1.0.1 JSON Schema (ajv 6, dra
     expect(() => xapiResponse(q, { type: 'true-false', value: true })).toThrow(/RK_INVALID_RESPONSE/);
   });
 });
+
+describe('xAPI responses: ids that name Object.prototype members, empty matches, tiny numbers', () => {
+  const base = { explanation: 'x', evidence: [{ quote: 'x', start: 0, end: 1 }], topic: 't', tags: [], difficulty: 'easy' as const, bloom: 'remember' as const };
+
+  it('reads own keys only: a gap or pair id such as constructor or toString is not Object.prototype', () => {
+    const cloze: Question = {
+      ...base,
+      id: 'proto-cloze',
+      type: 'cloze',
+      prompt: 'Fill in.',
+      text: '{{constructor}} and {{toString}}',
+      gaps: [
+        { id: 'constructor', type: 'short-answer', answers: [{ text: 'a' }] },
+        { id: 'toString', type: 'short-answer', answers: [{ text: 'b' }] },
+      ],
+    };
+    expect(xapiResponse(cloze, { type: 'cloze', gaps: {} })).toBe('[,]');
+    expect(xapiResponse(cloze, { type: 'cloze', gaps: { toString: 'b' } })).toBe('[,]b');
+    const matching: Question = {
+      ...base,
+      id: 'proto-match',
+      type: 'matching',
+      prompt: 'Match.',
+      pairs: [
+        { id: 'constructor', left: 'L1', right: 'R1' },
+        { id: 'toString', left: 'L2', right: 'R2' },
+        { id: 'p3', left: 'L3', right: 'R3' },
+      ],
+    };
+    expect(xapiResponse(matching, { type: 'matching', matches: {} })).toBe('');
+    expect(xapiResponse(matching, { type: 'matching', matches: { toString: 'R2' } })).toBe('toString[.]t-toString');
+    const s = xapiAnswered({ ...ctx, question: cloze, response: { type: 'cloze', gaps: {} } });
+    expect(check(s)).toEqual([]);
+  });
+
+  it('leaves out a pair with an empty selection instead of writing "p2[.]"', () => {
+    const q = fixtureBank.questions.find((x) => x.id === 'match-1') as Question;
+    expect(xapiResponse(q, { type: 'matching', matches: { p1: 'GWU', p2: '' } })).toBe('p1[.]t-p1');
+  });
+
+  it('writes numeric correct-response ranges without an exponent', () => {
+    const q: Question = { ...base, id: 'tiny', type: 'numeric', prompt: 'How small?', answers: [{ value: 1e-7, tolerance: 1e-9 }] };
+    const [pattern] = xapiInteraction(q).correctResponsesPattern ?? [];
+    expect(pattern).not.toMatch(/e/i);
+    const [min, max] = (pattern as string).split('[:]').map(Number);
+    expect(min).toBeCloseTo(1e-7 - 1e-9, 20);
+    expect(max).toBeCloseTo(1e-7 + 1e-9, 20);
+    expect(pattern).toMatch(/^0\.0000000\d+\[:\]0\.000000\d+$/);
+  });
+});
