@@ -12,29 +12,17 @@
  * evaluators: fsrs-rs's `FSRSBinding.evaluate` and ours (`evaluate`). Numbers are reported, not asserted.
  */
 import { cpus } from 'node:os';
-import { FSRSBinding, FSRSBindingItem, FSRSBindingReview, computeParameters } from '@open-spaced-repetition/binding';
+import { FSRSBinding, computeParameters } from '@open-spaced-repetition/binding';
 import { evaluate, optimize, prepareReviews } from '../src/optimizer/index';
-import type { ReviewDataset } from '../src/optimizer/index';
 import { DEFAULT_WEIGHTS } from '../src/optimizer/params';
 import { TRUE_WEIGHTS, generateSynthetic } from '../test/fixtures/optimizer/synthetic';
+import { bindingItems } from '../test/fixtures/optimizer/binding-items';
 
 const ROUNDS = Number(process.argv[2] ?? 3);
 const SIZES = [
   { cards: 2_000, reviews: 10 },
   { cards: 20_000, reviews: 10 },
 ];
-
-function bindingItems(data: ReviewDataset): FSRSBindingItem[] {
-  const items: Array<{ time: number; item: FSRSBindingItem }> = [];
-  for (const card of data.cards) {
-    for (let k = 1; k < card.ratings.length; k++) {
-      if ((card.deltaTs[k] as number) <= 0) continue;
-      const reviews = card.ratings.slice(0, k + 1).map((g, j) => new FSRSBindingReview(g, card.deltaTs[j] as number));
-      items.push({ time: card.times[k] as number, item: new FSRSBindingItem(reviews) });
-    }
-  }
-  return items.sort((a, b) => a.time - b.time).map((x) => x.item);
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

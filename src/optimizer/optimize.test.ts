@@ -1,4 +1,4 @@
-import { FSRSBinding, FSRSBindingItem, FSRSBindingReview, computeParameters } from '@open-spaced-repetition/binding';
+import { FSRSBinding, computeParameters } from '@open-spaced-repetition/binding';
 import { describe, expect, it } from 'vitest';
 import { TRUE_WEIGHTS, generateSynthetic } from '../../test/fixtures/optimizer/synthetic';
 import { RecallKitError } from '../core/errors';
@@ -8,21 +8,9 @@ import { evaluate } from './evaluate';
 import { optimize } from './optimize';
 import type { OptimizeProgress } from './optimize';
 import { DEFAULT_WEIGHTS, WEIGHT_STDDEV, weightBounds } from './params';
+import { bindingItems } from '../../test/fixtures/optimizer/binding-items';
 
 const small = prepareReviews(generateSynthetic({ cards: 300, reviewsPerCard: 8, seed: 'small' }).logs);
-
-/** fsrs-rs items (one per review with elapsed days > 0, oldest first). */
-function bindingItems(data: ReviewDataset): FSRSBindingItem[] {
-  const items: Array<{ time: number; item: FSRSBindingItem }> = [];
-  for (const card of data.cards) {
-    for (let k = 1; k < card.ratings.length; k++) {
-      if ((card.deltaTs[k] as number) <= 0) continue;
-      const reviews = card.ratings.slice(0, k + 1).map((g, j) => new FSRSBindingReview(g, card.deltaTs[j] as number));
-      items.push({ time: card.times[k] as number, item: new FSRSBindingItem(reviews) });
-    }
-  }
-  return items.sort((a, b) => a.time - b.time).map((x) => x.item);
-}
 
 describe('optimize', () => {
   it('is deterministic for a seed, and the seed matters', async () => {
