@@ -41,13 +41,3 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
   return rows;
 }
 
-/**
- * Quotes one CSV field when it needs it.
- *
- * @param value The field.
- * @returns The field, quoted if it holds a comma, quote or newline.
- */
-export function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

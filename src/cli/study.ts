@@ -162,8 +162,9 @@ export async function study(argv: readonly string[], io: Io): Promise<number> {
     const item = session.next();
     if (!item) break;
     const { question } = item;
-    const counts = session.counts();
+    // summary() already carries the due counts: one queue build instead of two.
     const summary = session.summary();
+    const counts = summary.due;
     out();
     out(`${progressBar(summary.answered, summary.answered + counts.total)}  ${s.dim(`${counts.review} review · ${counts.learning} learning · ${counts.new} new`)}`);
     out(s.dim(`${item.queue} · ${question.topic} · ${question.type}`));

@@ -44,7 +44,8 @@ function common(q: Question, type: string, extraGeneral = ''): XmlElement[] {
     htmlText('questiontext', q.prompt),
     htmlText('generalfeedback', q.explanation + extraGeneral),
     el('defaultgrade', {}, plainNumber(q.points ?? 1)),
-    // Moodle's default penalty per wrong try in interactive mode: one third (one half for true/false).
+    // Moodle's default penalty per wrong try in interactive mode: one third; 1 for true/false,
+    // where a second try could only be right.
     el('penalty', {}, type === 'truefalse' ? '1' : '0.3333333'),
     el('hidden', {}, '0'),
     el('idnumber', {}, q.id),

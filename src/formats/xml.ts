@@ -84,12 +84,3 @@ export function toXml(root: XmlElement, dialect: XmlDialect = AS_IS): string {
   return out.join('');
 }
 
-/**
- * Wraps text in CDATA safely: `]]>` is split across two sections (XML 1.0 section 2.7).
- *
- * @param text Cleaned text.
- * @returns A CDATA section (or several).
- */
-export function cdata(text: string): string {
-  return `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
-}

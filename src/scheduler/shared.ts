@@ -57,8 +57,7 @@ export function commonMethods(decide: (card: CardState, g: Grade, elapsed: numbe
       scheduledDays: d.scheduledDays,
       lastReview: ms,
     };
-    const log: ReviewLog = { version: 1, rating, reviewedAt: ms, elapsedDays: t, card };
-    return card.id === undefined ? { card: next, log } : { card: { ...next, id: card.id }, log: { ...log, cardId: card.id } };
+    return withLog(card, next, rating, ms, t);
   };
   return {
     review,

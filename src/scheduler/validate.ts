@@ -4,7 +4,7 @@
  * `schema/card-state.ts` (`parseCardState`).
  *
  * Written tersely on purpose: this code is in every scheduler bundle, and the
- * `{ createFsrs }` import has a 3,000-byte gzip budget.
+ * `{ createFsrs }` import has a gzip budget (5,250 bytes; see scripts/size.ts).
  */
 import { RecallKitError, type RecallKitErrorCode, describe } from '../core/errors';
 import { type DayRollover, dayNumber } from '../core/time';
