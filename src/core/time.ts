@@ -11,6 +11,19 @@ export interface DayRollover {
   readonly hour: number;
 }
 
+/**
+ * Checks a day rollover: whole numbers, `hour` 0..23 and `utcOffsetMinutes` -1080..1080 (UTC-18h..+18h).
+ * Hint: an unchecked rollover makes every day number NaN, and daily limits silently stop working.
+ *
+ * @param value Any value.
+ * @returns `true` for a valid `DayRollover`.
+ */
+export function isDayRollover(value: unknown): value is DayRollover {
+  if (typeof value !== 'object' || value === null) return false;
+  const { hour, utcOffsetMinutes } = value as Record<string, unknown>;
+  return Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23 && Number.isInteger(utcOffsetMinutes) && Math.abs(utcOffsetMinutes as number) <= 1080;
+}
+
 /** The default: days start at midnight UTC (what ts-fsrs does). */
 export const UTC_MIDNIGHT: DayRollover = Object.freeze({ utcOffsetMinutes: 0, hour: 0 });
 

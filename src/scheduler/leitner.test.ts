@@ -40,3 +40,24 @@ describe('Leitner boxes', () => {
     }
   });
 });
+
+describe('day rollover option', () => {
+  it('is checked by SM-2, Anki SM-2 and Leitner as by FSRS (a bad one would make every day number NaN)', async () => {
+    const { createSm2 } = await import('./sm2');
+    const { createAnkiSm2 } = await import('./anki-sm2');
+    const { createFsrs } = await import('./fsrs/index');
+    const bad = [{ hour: 4 }, { hour: 24, utcOffsetMinutes: 0 }, { hour: 4, utcOffsetMinutes: 1.5 }, null] as never[];
+    for (const dayRollover of bad) {
+      for (const create of [() => createLeitner({ dayRollover }), () => createSm2({ dayRollover }), () => createAnkiSm2({ dayRollover }), () => createFsrs({ dayRollover })]) {
+        let code: string | undefined;
+        try {
+          create();
+        } catch (e) {
+          code = (e as { code?: string }).code;
+        }
+        expect(code, JSON.stringify(dayRollover)).toBe('RK_INVALID_OPTIONS');
+      }
+    }
+    expect(() => createLeitner({ dayRollover: { hour: 4, utcOffsetMinutes: -300 } })).not.toThrow();
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { CardPhase, CardState, Grade, Preview, ReviewLog, ReviewResult } from './types';
 import { checkCard, checkGrade, checkLog, elapsedDays, fail, forgottenCard, toMs, withLog } from './validate';
-import type { DayRollover } from '../core/time';
+import { type DayRollover, isDayRollover } from '../core/time';
 
 /** Milliseconds per day. */
 export const DAY = 86_400_000;
@@ -37,6 +37,7 @@ export interface Decision {
  * @returns `review`, `preview`, `rollback`, `forget`.
  */
 export function commonMethods(decide: (card: CardState, g: Grade, elapsed: number) => Decision, rollover?: DayRollover) {
+  if (rollover !== undefined && !isDayRollover(rollover)) fail('RK_INVALID_OPTIONS', 'dayRollover', '{ utcOffsetMinutes: -1080..1080, hour: 0..23 }', rollover);
   const review = (card: CardState, rating: Grade, now: number | Date): ReviewResult => {
     checkGrade(rating);
     checkCard(card);

@@ -1,5 +1,5 @@
 import { RecallKitError, describe } from '../core/errors';
-import { type DayRollover, UTC_MIDNIGHT, toEpochMs } from '../core/time';
+import { type DayRollover, UTC_MIDNIGHT, isDayRollover, toEpochMs } from '../core/time';
 import type { CardState, Grade, Preview, ReviewLog } from '../scheduler/types';
 import type { Question } from '../schema/question';
 import type { Outcome, Response } from '../schema/response';
@@ -22,16 +22,13 @@ function checkLimit(value: unknown, path: string, fallback: number): number {
   return value;
 }
 
-const isInt = (x: unknown, min: number, max: number): boolean => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
-
 // Same rule as createFsrs' dayRollover: a bad rollover would make every day number NaN and the limits stop working.
 function checkRollover(rollover: unknown): DayRollover {
   if (rollover === undefined) return UTC_MIDNIGHT;
-  const r = rollover as DayRollover;
-  if (typeof r !== 'object' || r === null || !isInt(r.hour, 0, 23) || !isInt(r.utcOffsetMinutes, -1080, 1080)) {
+  if (!isDayRollover(rollover)) {
     throw new RecallKitError('RK_INVALID_OPTIONS', `expected { utcOffsetMinutes: -1080..1080, hour: 0..23 } (whole numbers), got ${describe(rollover)}`, 'rollover');
   }
-  return r;
+  return rollover;
 }
 
 /** The saved card of a question, if any (own properties only: an id like `toString` must not read Object.prototype). */

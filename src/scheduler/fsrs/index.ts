@@ -3,7 +3,7 @@
  *
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */
-import type { DayRollover } from '../../core/time';
+import { type DayRollover, isDayRollover } from '../../core/time';
 import type { LoadBalancer } from '../load-balance';
 import type { CardState, Grade, Preview, RatingValue, ReviewLog, ReviewResult, Scheduler } from '../types';
 import { checkCard, checkGrade, checkLog, elapsedDays, fail, forgottenCard, newCardState, toMs, withLog } from '../validate';
@@ -98,7 +98,6 @@ export interface FsrsScheduler extends Scheduler {
 
 const optionError = (path: string, what: string, value: unknown): never => fail('RK_INVALID_OPTIONS', path, what, value);
 
-const isInt = (x: unknown, lo: number, hi: number): boolean => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
 
 /** Checks a retention value. */
 function checkRetention(value: unknown): number {
@@ -136,7 +135,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
   checkRetention(retention);
   // Anki's ceiling (and ts-fsrs's default): beyond 100 years a due date leaves the range a Date can hold.
   if (!Number.isInteger(maxIvl) || maxIvl < 1 || maxIvl > 36500) optionError('maximumInterval', 'a whole number of days from 1 to 36500', maxIvl);
-  if (rollover !== undefined && !(isInt(rollover?.hour, 0, 23) && isInt(rollover.utcOffsetMinutes, -1080, 1080))) {
+  if (rollover !== undefined && !isDayRollover(rollover)) {
     optionError('dayRollover', '{ utcOffsetMinutes: -1080..1080, hour: 0..23 }', rollover);
   }
   const seed = fuzz === true ? 'card' : fuzz === false ? null : (fuzz?.seed ?? 'card');
