@@ -3,6 +3,7 @@
  * of the most urgent due cards, over struct-of-arrays columns (`Float64Array`)
  * so that a million cards need no objects and no garbage.
  */
+import { DAY_MS } from '../core/time';
 import { createModel } from './fsrs/memory';
 import { DEFAULT_WEIGHTS, checkWeights } from './fsrs/params';
 import { fail, toMs } from './validate';
@@ -61,7 +62,7 @@ export function bulkRetrievability(cols: CardColumns, now: number | Date, option
   for (let i = 0; i < n; i++) {
     const last = lastReview[i] as number;
     const s = stability[i] as number;
-    const t = Math.floor((ms - last) / 86_400_000);
+    const t = Math.floor((ms - last) / DAY_MS);
     // forgettingCurve inlined (same operations, same bits); NaN lastReview (never reviewed) or no stability: 0.
     out[i] = !Number.isNaN(last) && s > 0 ? Math.round(Math.pow(1 + (factor * Math.max(t, 0)) / s, decay) * 1e8) / 1e8 : 0;
   }
@@ -132,7 +133,7 @@ export function selectDue(cols: CardColumns, now: number | Date, k: number, opti
     // full, a card whose x is clearly below the root's (relative gap 1e-9, far more than pow's
     // < 1 ulp error) has a strictly higher R and cannot enter: skip its pow. A card due earlier
     // than the root could still win a tie on R, so it is always evaluated.
-    const x = (factor * Math.max(Math.floor((ms - last) / 86_400_000), 0)) / s;
+    const x = (factor * Math.max(Math.floor((ms - last) / DAY_MS), 0)) / s;
     if (size === k && d >= keyDue[0]! && x < keyX[0]! * (1 - 1e-9) && keyX[0]! > 0.01) continue;
     const r = Math.round(Math.pow(1 + x, decay) * 1e8) / 1e8;
     if (size < k) {

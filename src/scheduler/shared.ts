@@ -5,11 +5,10 @@
  * `forgottenCard` and `withLog` from validate.ts).
  */
 import type { CardPhase, CardState, Grade, Preview, ReviewLog, ReviewResult } from './types';
-import { checkCard, checkGrade, checkLog, elapsedDays, fail, forgottenCard, toMs, withLog } from './validate';
-import { type DayRollover, isDayRollover } from '../core/time';
+import { checkCard, checkGrade, checkLog, fail, forgottenCard, toMs, withLog } from './validate';
+import { DAY_MS, type DayRollover, daysBetween, isDayRollover } from '../core/time';
 
 /** Milliseconds per day. */
-export const DAY = 86_400_000;
 
 /** What an algorithm decides for one answer. */
 export interface Decision {
@@ -44,11 +43,11 @@ export function commonMethods(decide: (card: CardState, g: Grade, elapsed: numbe
     const ms = toMs(now);
     const last = card.lastReview;
     if (last !== null && ms < last) fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms);
-    const t = card.state !== 'new' && last !== null ? elapsedDays(last, ms, rollover) : 0;
+    const t = card.state !== 'new' && last !== null ? daysBetween(last, ms, rollover) : 0;
     const d = decide(card, rating, t);
     const next: CardState = {
       version: 1,
-      due: ms + Math.round(d.days * DAY),
+      due: ms + Math.round(d.days * DAY_MS),
       stability: d.stability,
       difficulty: d.difficulty,
       state: d.state,
@@ -96,5 +95,5 @@ export function intervalRetrievability(card: CardState, now: number | Date): num
   const last = card.lastReview;
   if (card.state === 'new' || last === null) return 0;
   const interval = Math.max(card.scheduledDays, 1);
-  return 0.9 ** (Math.max(Math.floor((ms - last) / DAY), 0) / interval);
+  return 0.9 ** (Math.max(Math.floor((ms - last) / DAY_MS), 0) / interval);
 }

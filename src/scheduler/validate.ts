@@ -7,7 +7,6 @@
  * `{ createFsrs }` import has a gzip budget (5,250 bytes; see scripts/size.ts).
  */
 import { RecallKitError, type RecallKitErrorCode, describe } from '../core/errors';
-import { type DayRollover, dayNumber } from '../core/time';
 import type { CardState, Grade, RatingValue, ReviewLog, ReviewResult } from './types';
 
 /**
@@ -132,18 +131,6 @@ export function checkLog(card: CardState, log: unknown): asserts log is ReviewLo
       ? card.due === l.reviewedAt && (card.reps === l.card.reps || card.reps === 0)
       : card.lastReview === l.reviewedAt && card.reps === l.card.reps + 1);
   if (!ok) fail('RK_INVALID_REVIEW_LOG', 'log', 'the latest review of this card', l.reviewedAt);
-}
-
-/**
- * Whole learner days between two instants.
- *
- * @param from The earlier instant (epoch ms).
- * @param to The later instant (epoch ms).
- * @param rollover When the learner's day starts; `undefined` = midnight UTC.
- * @returns Days (>= 0 when `to >= from`).
- */
-export function elapsedDays(from: number, to: number, rollover: DayRollover | undefined): number {
-  return dayNumber(to, rollover) - dayNumber(from, rollover);
 }
 
 /**

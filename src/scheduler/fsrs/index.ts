@@ -3,10 +3,10 @@
  *
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */
-import { type DayRollover, isDayRollover } from '../../core/time';
+import { DAY_MS, type DayRollover, daysBetween, isDayRollover } from '../../core/time';
 import type { LoadBalancer } from '../load-balance';
 import type { CardState, Grade, Preview, RatingValue, ReviewLog, ReviewResult, Scheduler } from '../types';
-import { checkCard, checkGrade, checkLog, elapsedDays, fail, forgottenCard, newCardState, toMs, withLog } from '../validate';
+import { checkCard, checkGrade, checkLog, fail, forgottenCard, newCardState, toMs, withLog } from '../validate';
 import { aleaFactor, sfcFactor } from './fuzz';
 import { forgettingCurve, intervalModifier, createModel } from './memory';
 import { DEFAULT_WEIGHTS, checkWeights, migrateWeights } from './params';
@@ -171,7 +171,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
   const outcomes = (card: CardState, now: number | Date, only: Grade | 0): Preview => {
     const ms = at(card, now);
     const last = card.lastReview;
-    return transition(ctx, card, ms, card.state !== 'new' && last !== null ? elapsedDays(last, ms, rollover) : 0, only);
+    return transition(ctx, card, ms, card.state !== 'new' && last !== null ? daysBetween(last, ms, rollover) : 0, only);
   };
   const review = (card: CardState, rating: Grade, now: number | Date): ReviewResult => {
     checkGrade(rating);
@@ -189,7 +189,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
       const ms = toMs(now);
       const last = card.lastReview;
       // Whole 24-hour periods since the last review, like ts-fsrs get_retrievability.
-      return card.state === 'new' || last === null ? 0 : forgettingCurve(m, Math.max(Math.floor((ms - last) / 86_400_000), 0), card.stability);
+      return card.state === 'new' || last === null ? 0 : forgettingCurve(m, Math.max(Math.floor((ms - last) / DAY_MS), 0), card.stability);
     },
     rollback(card: CardState, log: ReviewLog): CardState {
       checkCard(card);

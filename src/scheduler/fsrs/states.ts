@@ -6,7 +6,7 @@
  * scheduling is on (learning steps, same-day stability), `LongTermScheduler`
  * when it is off (every answer goes straight to review with a day interval).
  */
-import type { DayRollover } from '../../core/time';
+import { DAY_MS, type DayRollover } from '../../core/time';
 import type { LoadBalancer } from '../load-balance';
 import type { CardPhase, CardState, Grade, Preview, ReviewResult } from '../types';
 import { withLog } from '../validate';
@@ -15,7 +15,6 @@ import { type Memory, type Model, forgettingCurve, nextDifficulty, nextMemory, n
 import { S_MIN } from './params';
 import { stepOutcome } from './steps';
 
-const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /** Everything a transition reads, fixed when the scheduler is created. */
@@ -75,7 +74,7 @@ function result(
 
 /** Graduates to review with an FSRS interval. */
 function toReview(rv: Review, g: Grade, mem: Memory, days: number, lapses: number): ReviewResult {
-  return result(rv, g, mem, 'review', 0, days, rv.now + days * DAY, lapses);
+  return result(rv, g, mem, 'review', 0, days, rv.now + days * DAY_MS, lapses);
 }
 
 /** Applies learning steps (ts-fsrs `applyLearningSteps`). */
