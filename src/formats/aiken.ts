@@ -8,7 +8,7 @@ import { RecallKitError } from '../core/errors';
 import type { Bank } from '../schema/bank';
 import type { BloomLevel, Difficulty, Evidence, Question } from '../schema/question';
 import { safeParseQuestion } from '../schema/parse';
-import { cleanText, questionsOf } from './text';
+import { oneLine, questionsOf } from './text';
 
 /** What an export wrote and what it had to leave out. */
 export interface ExportResult {
@@ -21,7 +21,7 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** One line: newlines and tabs become spaces, because Aiken reads one line per part. */
 function line(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
+  return oneLine(text);
 }
 
 /**

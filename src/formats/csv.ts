@@ -3,7 +3,7 @@
 import type { Bank } from '../schema/bank';
 import type { Question } from '../schema/question';
 import { type Card, questionToCard } from './cards';
-import { cleanText, escapeHtml, questionsOf } from './text';
+import { escapeHtml, oneLine, questionsOf } from './text';
 
 /** Options of {@link exportAnkiText}. */
 export interface AnkiTextOptions {
@@ -30,7 +30,7 @@ function ankiHtml(text: string): string {
 
 /** One header value on one line. */
 function headerValue(text: string): string {
-  return cleanText(text).replace(/\s+/g, ' ').trim();
+  return oneLine(text);
 }
 
 /**
@@ -73,8 +73,7 @@ export function exportAnkiText(input: Bank | readonly Question[], options: AnkiT
  * @returns The text to paste.
  */
 export function exportQuizlet(input: Bank | readonly Question[]): string {
-  const flat = (s: string): string => cleanText(s).replace(/\s+/g, ' ').trim();
   return `${cardsOf(input)
-    .cards.map((c) => `${flat(c.front)}\t${flat(c.back)}`)
+    .cards.map((c) => `${oneLine(c.front)}\t${oneLine(c.back)}`)
     .join('\n')}\n`;
 }

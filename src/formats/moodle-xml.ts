@@ -3,7 +3,7 @@
 import type { Bank } from '../schema/bank';
 import type { ChoiceOption, ClozeGap, NumericAnswer, Question, TextAnswer } from '../schema/question';
 import { DEFAULT_ORDERING_GRADING } from '../scoring/ordering';
-import { GAP_MARKER, cleanText, escapeHtml, escapeXml, moodleGrade, numericBounds, optionFractions, percent, plainNumber, questionsOf } from './text';
+import { GAP_MARKER, cleanText, escapeHtml, escapeXml, moodleGrade, numericBounds, oneLine, optionFractions, percent, plainNumber, questionsOf } from './text';
 import { type XmlElement, el, toXml } from './xml';
 
 /** Options of {@link exportMoodleXml}. */
@@ -24,9 +24,19 @@ function htmlText(name: string, text: string, extra: XmlElement['attrs'] = {}): 
   return el(name, { ...extra, format: 'html' }, el('text', {}, html(text)));
 }
 
+/** Moodle's combined feedback block (multichoice, matching, ordering): the standard wording, and show the number right. */
+function combinedFeedback(): XmlElement[] {
+  return [
+    htmlText('correctfeedback', 'Your answer is correct.'),
+    htmlText('partiallycorrectfeedback', 'Your answer is partially correct.'),
+    htmlText('incorrectfeedback', 'Your answer is incorrect.'),
+    el('shownumcorrect'),
+  ];
+}
+
 /** Answer texts that Moodle compares with what the learner types are plain text. */
 function rawText(text: string): XmlElement {
-  return el('text', {}, cleanText(text).replace(/\s+/g, ' ').trim());
+  return el('text', {}, oneLine(text));
 }
 
 function feedbackOf(text: string | undefined): XmlElement {
@@ -76,7 +86,7 @@ function numericAnswers(answers: readonly NumericAnswer[]): XmlElement[] {
 // turns back (a `#` right after `&` does not end an answer). Named entities come first
 // (escapeXml: no "#" in them, and no '"' left).
 function clozeText(text: string): string {
-  return escapeXml(cleanText(text).replace(/\s+/g, ' ').trim()).replace(/[}#~\\]/g, (c) => (c === '~' ? '&#126;' : c === '\\' ? '&#92;' : `\\${c}`));
+  return escapeXml(oneLine(text)).replace(/[}#~\\]/g, (c) => (c === '~' ? '&#126;' : c === '\\' ? '&#92;' : `\\${c}`));
 }
 
 function clozeWeight(g: ClozeGap): number {
@@ -143,10 +153,7 @@ function questionElement(q: Question): XmlElement {
         el('shuffleanswers', {}, 'true'),
         el('answernumbering', {}, 'abc'),
         el('showstandardinstruction', {}, '0'),
-        htmlText('correctfeedback', 'Your answer is correct.'),
-        htmlText('partiallycorrectfeedback', 'Your answer is partially correct.'),
-        htmlText('incorrectfeedback', 'Your answer is incorrect.'),
-        el('shownumcorrect'),
+        ...combinedFeedback(),
         ...choiceAnswers(q.options, q.type === 'single-choice'),
       );
     case 'true-false':
@@ -205,10 +212,7 @@ function questionElement(q: Question): XmlElement {
         { type: 'matching' },
         ...common(q, 'matching'),
         el('shuffleanswers', {}, 'true'),
-        htmlText('correctfeedback', 'Your answer is correct.'),
-        htmlText('partiallycorrectfeedback', 'Your answer is partially correct.'),
-        htmlText('incorrectfeedback', 'Your answer is incorrect.'),
-        el('shownumcorrect'),
+        ...combinedFeedback(),
         ...q.pairs.map((p) => el('subquestion', { format: 'html' }, el('text', {}, html(p.left)), el('answer', {}, rawText(p.right)))),
         // A subquestion with empty text is an extra wrong answer (Moodle qtype_match).
         ...(q.distractors ?? []).map((d) => el('subquestion', { format: 'html' }, el('text', {}, ''), el('answer', {}, rawText(d)))),
@@ -224,10 +228,7 @@ function questionElement(q: Question): XmlElement {
         el('gradingtype', {}, ORDERING[q.gradingType ?? DEFAULT_ORDERING_GRADING] ?? 'ABSOLUTE_POSITION'),
         el('showgrading', {}, 'SHOW'),
         el('numberingstyle', {}, 'none'),
-        htmlText('correctfeedback', 'Your answer is correct.'),
-        htmlText('partiallycorrectfeedback', 'Your answer is partially correct.'),
-        htmlText('incorrectfeedback', 'Your answer is incorrect.'),
-        el('shownumcorrect'),
+        ...combinedFeedback(),
         // qtype_ordering: answers in the correct order; the fraction holds the position.
         ...q.items.map((it, i) => el('answer', { fraction: String(i + 1), format: 'html' }, el('text', {}, html(it.text)))),
       );

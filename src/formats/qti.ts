@@ -6,7 +6,7 @@
 import type { Bank } from '../schema/bank';
 import type { ChoiceOption, ClozeGap, NumericAnswer, Question, TextAnswer } from '../schema/question';
 import { DEFAULT_ORDERING_GRADING } from '../scoring/ordering';
-import { GAP_MARKER, cleanText, ncName, numericBounds, optionFractions, questionsOf } from './text';
+import { GAP_MARKER, cleanText, ncName, numericBounds, oneLine, optionFractions, questionsOf } from './text';
 import { type XmlDialect, type XmlElement, type XmlNode, AS_IS, el, toXml } from './xml';
 import { type ZipEntry, createZip } from './zip';
 
@@ -428,7 +428,7 @@ function itemElement(q: Question, version: QtiVersion, options: QtiOptions, lang
 }
 
 function titleOf(q: Question): string {
-  const t = cleanText(q.prompt).replace(/\s+/g, ' ').trim();
+  const t = oneLine(q.prompt);
   return t.length > 80 ? `${t.slice(0, 79)}…` : t;
 }
 

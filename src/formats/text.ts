@@ -23,6 +23,17 @@ export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '');
 }
 
+/**
+ * Cleans text and folds every run of whitespace (newlines, tabs) into one space: for formats that
+ * hold a value on one line (Aiken, CSV headers, Quizlet, xAPI, Moodle answer texts).
+ *
+ * @param text Any string.
+ * @returns The cleaned, single-line, trimmed string.
+ */
+export function oneLine(text: string): string {
+  return cleanText(text).replace(/\s+/g, ' ').trim();
+}
+
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /**

@@ -7,7 +7,7 @@ import { toEpochMs } from '../core/time';
 import type { Question } from '../schema/question';
 import type { Outcome, Response } from '../schema/response';
 import { grade } from '../scoring/grade';
-import { GAP_MARKER, cleanText, numericBounds, plainNumber } from './text';
+import { GAP_MARKER, cleanText, numericBounds, oneLine, plainNumber } from './text';
 
 /** The ADL verbs used here (xAPI Data, "Verbs"; registry at adlnet.gov/expapi/verbs). */
 export const XAPI_VERBS = {
@@ -76,7 +76,7 @@ function iri(base: string, ...parts: string[]): string {
 }
 
 function text(s: string): string {
-  return cleanText(s).replace(/\s+/g, ' ').trim();
+  return oneLine(s);
 }
 
 function lang(c: XapiContextInput, s: string): Record<string, string> {
