@@ -5,6 +5,13 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 bash scripts/ensure-test-peers.sh
+# The format tests validate against third-party schemas that are not ours to ship; CI lays them
+# beside the clone. Say so once, clearly, instead of failing with ENOENT in a dozen tests.
+schemas="${RECALLKIT_SHARED_SCHEMAS:-../shared/schemas}"
+if [ ! -d "$schemas/qti3" ]; then
+  echo "reference schemas not found at $schemas: put shared/ beside this clone or set RECALLKIT_SHARED_SCHEMAS" >&2
+  exit 1
+fi
 step "bank modules are fresh (src/banks/*.ts == build of questions/)"
 npx tsx scripts/build-banks.ts --check
 step "typecheck"

@@ -5,8 +5,11 @@ import { fixtureBank } from '../fixtures/formats/bank';
 
 /** The repository root (tests run from it; shared/ lies beside the clone). */
 export const ROOT = resolve(__dirname, '../..');
-/** The shared reference data: `../shared/schemas` from the repo root (CI has it at the same place). */
-export const SHARED = resolve(ROOT, '../shared/schemas');
+/**
+ * The shared reference data (third-party XSDs, JSON Schemas, GIFT fixtures): `../shared/schemas` from
+ * the repo root, where CI lays it beside the clone, or `RECALLKIT_SHARED_SCHEMAS` elsewhere.
+ */
+export const SHARED = process.env.RECALLKIT_SHARED_SCHEMAS ?? resolve(ROOT, '../shared/schemas');
 
 /** What a cleaned, one-line text looks like after a reader collapses whitespace. */
 export function expText(s: string): string {
