@@ -39,6 +39,9 @@ export function tsFsrsFuzz(card: CardState, now: number): number {
 /** ts-fsrs DefaultInitSeedStrategy's text, with reps after this review. */
 const seedText = (card: CardState, now: number): string => `${now}_${card.reps + 1}_${card.difficulty * card.stability}`;
 
+/** The default `'card'` fuzz factor: sfc32 of `"<card id>:<reps after this review>"`, or of ts-fsrs's text for a card without an id. */
+const cardFuzz = (card: CardState, now: number): number => sfcFactor(card.id === undefined ? seedText(card, now) : `${card.id}:${card.reps + 1}`);
+
 /** Options of {@link createFsrs}; every field is optional. */
 export interface FsrsOptions {
   /** Desired retention in (0, 1]; default 0.9. */
@@ -98,7 +101,6 @@ export interface FsrsScheduler extends Scheduler {
 
 const optionError = (path: string, what: string, value: unknown): never => fail('RK_INVALID_OPTIONS', path, what, value);
 
-
 /** Checks a retention value. */
 function checkRetention(value: unknown): number {
   return typeof value === 'number' && value > 0 && value <= 1 ? value : fail('RK_INVALID_PARAMETERS', 'retention', 'in (0, 1]', value);
@@ -149,12 +151,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     maxIvl,
     learn,
     relearn,
-    fuzz:
-      seed === null
-        ? null
-        : seed === 'card'
-          ? (card, now) => sfcFactor(card.id === undefined ? seedText(card, now) : `${card.id}:${card.reps + 1}`)
-          : seed,
+    fuzz: seed === 'card' ? cardFuzz : seed,
     balance: loadBalance,
     rollover,
   };
@@ -164,8 +161,7 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     checkCard(card);
     const ms = toMs(now);
     const last = card.lastReview;
-    if (last !== null && ms < last) fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms);
-    return ms;
+    return last !== null && ms < last ? fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms) : ms;
   };
   // The outcome of one grade (or all, for 0) of a review now; elapsed days are whole learner days since the last review (0 for a new card).
   const outcomes = (card: CardState, now: number | Date, only: Grade | 0): Preview => {

@@ -8,7 +8,6 @@
  *
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */
-import { fail } from '../validate';
 import type { Grade } from '../types';
 import { S_MAX, S_MIN, clamp, round8 } from './params';
 
@@ -45,13 +44,17 @@ export function createModel(w: readonly number[], shortTerm: boolean): Model {
   const decay = -(w[20] as number);
   // Math.pow (not `**`) everywhere: ts-fsrs uses Math.pow, and we want the same bits.
   const factor = round8(Math.exp(Math.pow(decay, -1) * Math.log(0.9)) - 1);
-  const partial = { w, decay, factor, expW8: Math.exp(w[8] as number), easyD0: 0, shortTerm };
-  return Object.freeze({
-    ...partial,
-    easyD0: initDifficulty(partial as Model, 4),
+  return {
+    w,
+    decay,
+    factor,
+    expW8: Math.exp(w[8] as number),
+    // D0(4) = w4 - e^{3 w5} + 1, as initDifficulty(m, 4) computes it.
+    easyD0: round8((w[4] as number) - Math.exp(3 * (w[5] as number)) + 1),
     lapseDivisor: shortTerm ? Math.exp((w[17] as number) * (w[18] as number)) : 1,
+    shortTerm,
     shortExp: [0, 1, 2, 3, 4].map((g) => Math.exp((w[17] as number) * (g - 3 + (w[18] as number)))),
-  });
+  };
 }
 
 /**
@@ -182,62 +185,72 @@ export function forgetStability(m: Model, d: number, s: number, r: number): numb
  * @param m The model.
  * @param s Stability.
  * @param g The grade.
- * @param sPow $S^{-w_{19}}$, when already computed for this review (it does not depend on the grade).
+ * @param sPow $S^{-w_{19}}$ for this review (it does not depend on the grade).
  * @returns The new stability.
  */
-export function shortTermStability(m: Model, s: number, g: Grade, sPow = Math.pow(s, -(m.w[19] as number))): number {
+export function shortTermStability(m: Model, s: number, g: Grade, sPow: number): number {
   let sinc = sPow * (m.shortExp[g] as number);
   if (g >= 2 && sinc < 1) sinc = 1;
   return round8(clamp(s * sinc, S_MIN, S_MAX));
 }
 
+/**
+ * The next stability after a review `t` days after the last one, from the
+ * grade-independent parts of the review (computed once for all four outcomes).
+ *
+ * A state of `d = s = 0` is a card never reviewed: it gets the initial stability.
+ *
+ * @param m The model.
+ * @param d Current difficulty (0 for new; otherwise checked >= 1 by the caller).
+ * @param s Current stability (0 for new; otherwise checked >= 0.001 by the caller).
+ * @param t Days since the last review (whole days, >= 0).
+ * @param g The grade.
+ * @param r Retrievability at the review (unused for a new card or a same-day review).
+ * @param inc {@link recallIncrease} for this review (same).
+ * @param sPow $S^{-w_{19}}$ (used only for a same-day review).
+ * @returns The next stability.
+ */
+export function nextStability(m: Model, d: number, s: number, t: number, g: Grade, r: number, inc: number, sPow: number): number {
+  if (d === 0 && s === 0) return initStability(m, g);
+  if (t === 0 && m.shortTerm) return shortTermStability(m, s, g, sPow);
+  return g === 1 ? forgetStability(m, d, s, r) : recallStability(m, s, inc, g);
+}
+
+/**
+ * The next difficulty: the initial one, clamped, for a card never reviewed (`d = s = 0`), else {@link nextDifficulty}.
+ *
+ * @param m The model.
+ * @param d Current difficulty.
+ * @param s Current stability.
+ * @param g The grade.
+ * @returns Difficulty in [1, 10].
+ */
+export function difficultyAfter(m: Model, d: number, s: number, g: Grade): number {
+  return d === 0 && s === 0 ? clamp(initDifficulty(m, g), 1, 10) : nextDifficulty(m, d, g);
+}
+
 /** A memory state: difficulty and stability. */
 export interface Memory {
   /** Difficulty, 1..10. */
-  d: number;
+  readonly d: number;
   /** Stability in days. */
-  s: number;
+  readonly s: number;
 }
 
 /**
- * The next stability after a review `t` days after the last one.
+ * The next memory state after one review, computing every intermediate itself
+ * (the scheduler shares them across grades instead; this is the one-off form).
  *
  * @param m The model.
  * @param d Current difficulty (0 for new).
  * @param s Current stability (0 for new).
  * @param t Days since the last review (whole days, >= 0).
  * @param g The grade.
- * @param r Retrievability at the review, if already computed.
- * @param inc {@link recallIncrease} for this review, if already computed.
- * @param sPow $S^{-w_{19}}$ for this review, if already computed.
- * @returns The next stability.
- * @throws RecallKitError `RK_INVALID_CARD_STATE` for a non-new state with `d < 1` or `s < 0.001`.
- */
-export function nextStability(m: Model, d: number, s: number, t: number, g: Grade, r?: number, inc?: number, sPow?: number): number {
-  if (d === 0 && s === 0) return initStability(m, g);
-  if (d < 1 || s < S_MIN) fail('RK_INVALID_CARD_STATE', 'card', 'difficulty >= 1 and stability >= 0.001', `${d}, ${s}`);
-  if (t === 0 && m.shortTerm) return shortTermStability(m, s, g, sPow);
-  const rr = r === undefined ? forgettingCurve(m, t, s) : r;
-  return g === 1 ? forgetStability(m, d, s, rr) : recallStability(m, s, inc === undefined ? recallIncrease(m, d, s, rr) : inc, g);
-}
-
-/**
- * The next memory state after a review `t` days after the last one.
- *
- * A state of `d = s = 0` is a card never reviewed: it gets the initial values.
- *
- * @param m The model.
- * @param d Current difficulty (0 for new).
- * @param s Current stability (0 for new).
- * @param t Days since the last review (whole days, >= 0).
- * @param g The grade.
- * @param r Retrievability at the review, if already computed.
- * @param inc {@link recallIncrease} for this review, if already computed.
- * @param sPow $S^{-w_{19}}$ for this review, if already computed.
  * @returns The next `{ d, s }`.
- * @throws RecallKitError `RK_INVALID_CARD_STATE` for a non-new state with `d < 1` or `s < 0.001`.
  */
-export function nextMemory(m: Model, d: number, s: number, t: number, g: Grade, r?: number, inc?: number, sPow?: number): Memory {
-  const ns = nextStability(m, d, s, t, g, r, inc, sPow);
-  return { d: d === 0 && s === 0 ? clamp(initDifficulty(m, g), 1, 10) : nextDifficulty(m, d, g), s: ns };
+export function nextMemory(m: Model, d: number, s: number, t: number, g: Grade): Memory {
+  const fresh = d === 0 && s === 0;
+  const r = fresh ? 1 : forgettingCurve(m, t, s);
+  const inc = fresh ? 0 : recallIncrease(m, d, s, r);
+  return { d: difficultyAfter(m, d, s, g), s: nextStability(m, d, s, t, g, r, inc, fresh ? 0 : Math.pow(s, -(m.w[19] as number))) };
 }

@@ -36,67 +36,67 @@ export function round8(x: number): number {
   return Math.round(x * 1e8) / 1e8;
 }
 
-/** Clamps `x` to `[lo, hi]` in ts-fsrs's order (max first, then min). */
+/**
+ * Clamps `x` to `[lo, hi]` in ts-fsrs's order (max first, then min).
+ *
+ * @param x A number.
+ * @param lo The floor.
+ * @param hi The ceiling (wins over the floor).
+ * @returns The clamped number.
+ */
 export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
 
 /**
- * The allowed range of each weight, as `[min, max]` pairs.
+ * The trained range of each weight, flat: `[min0, max0, min1, max1, ...]`.
  *
  * Derivation (ts-fsrs `clipParameters`): `w0..w3` are initial stabilities (at most
- * 100 days); `w4` is the initial difficulty (1..10); `w19` must stay above 0.01
- * with short-term scheduling so same-day reviews cannot shrink stability forever;
- * with more than one relearning step the ceiling of `w17`/`w18` is lowered so the
- * short-term boost over all relearning steps cannot exceed the long-term lapse
- * stability: `sqrt(-(ln w11 + ln(2^w13 - 1) + 0.3 w14) / n)`.
+ * 100 days); `w4` is the initial difficulty (1..10); `w19`'s floor is raised to
+ * 0.01 with short-term scheduling (see {@link lowerBound}).
+ */
+const BOUNDS = [
+  S_MIN, 100, S_MIN, 100, S_MIN, 100, S_MIN, 100, 1, 10, 0.001, 4, 0.001, 4, 0.001, 0.75, 0, 4.5, 0, 0.8, 0.001, 3.5, 0.001, 5,
+  0.001, 0.25, 0.001, 0.9, 0, 4, 0, 1, 1, 6, 0, 2, 0, 2, 0, 0.8, 0.1, 0.8,
+];
+
+/** The floor of weight `i`: with short-term scheduling `w19` must stay above 0.01, so same-day reviews cannot shrink stability forever. */
+const lowerBound = (i: number, shortTerm: boolean): number => (i === 19 && shortTerm ? 0.01 : (BOUNDS[2 * i] as number));
+
+/**
+ * The allowed range of each weight, as `[min, max]` pairs.
  *
  * @param length How many weights (17, 19 or 21).
  * @param shortTerm Whether short-term (same-day) scheduling is on.
  * @returns One `[min, max]` per weight.
  */
 export function weightBounds(length: number, shortTerm: boolean): [number, number][] {
-  const bounds: [number, number][] = [
-    [S_MIN, 100],
-    [S_MIN, 100],
-    [S_MIN, 100],
-    [S_MIN, 100],
-    [1, 10],
-    [0.001, 4],
-    [0.001, 4],
-    [0.001, 0.75],
-    [0, 4.5],
-    [0, 0.8],
-    [0.001, 3.5],
-    [0.001, 5],
-    [0.001, 0.25],
-    [0.001, 0.9],
-    [0, 4],
-    [0, 1],
-    [1, 6],
-    [0, 2],
-    [0, 2],
-    [shortTerm ? 0.01 : 0, 0.8],
-    [0.1, 0.8],
-  ];
-  return bounds.slice(0, length);
+  return Array.from({ length }, (_, i) => [lowerBound(i, shortTerm), BOUNDS[2 * i + 1] as number]);
 }
 
 /**
- * Clips each weight to its bounds (ts-fsrs `clipParameters`), with the `w17`/`w18`
- * ceiling lowered for several relearning steps (see {@link weightBounds}).
+ * Clips each weight to its bounds (ts-fsrs `clipParameters`). With more than one
+ * relearning step the ceiling of `w17`/`w18` is lowered so the short-term boost
+ * over all relearning steps cannot exceed the long-term lapse stability:
+ * `sqrt(-(ln w11 + ln(2^w13 - 1) + 0.3 w14) / n)`, computed from the clipped
+ * `w11`, `w13`, `w14` and at most 2 (the static ceiling).
  */
 function clip(w: readonly number[], relearningSteps: number, shortTerm: boolean): number[] {
-  const bounds = weightBounds(w.length, shortTerm);
-  const clipped = bounds.map(([lo, hi], i) => clamp(w[i] || 0, lo, hi));
-  if (relearningSteps > 1) {
-    // The ceiling is computed from the clipped w11, w13 and w14; it is at most 2, the static ceiling.
-    const [w11, w13, w14] = [clipped[11] as number, clipped[13] as number, clipped[14] as number];
-    const value = -(Math.log(w11) + Math.log(2 ** w13 - 1) + w14 * 0.3) / relearningSteps;
+  const out = w.map((x, i) => clamp(x || 0, lowerBound(i, shortTerm), BOUNDS[2 * i + 1] as number));
+  if (relearningSteps > 1 && out.length > 17) {
+    const value = -(Math.log(out[11] as number) + Math.log(2 ** (out[13] as number) - 1) + (out[14] as number) * 0.3) / relearningSteps;
     const ceiling = clamp(round8(Math.sqrt(Math.max(value, 0))), 0.01, 2);
-    for (const i of [17, 18]) if (i < clipped.length) clipped[i] = Math.min(clipped[i] as number, ceiling);
+    out[17] = Math.min(out[17] as number, ceiling);
+    out[18] = Math.min(out[18] as number, ceiling);
   }
-  return clipped;
+  return out;
+}
+
+/** Rejects anything but an array of 17, 19 or 21 finite numbers. */
+function checkShape(weights: unknown): asserts weights is readonly number[] {
+  const n = Array.isArray(weights) ? weights.length : 0;
+  if (n !== 17 && n !== 19 && n !== 21) fail(CODE, 'weights', '17, 19 or 21 numbers', weights);
+  (weights as unknown[]).forEach((x, i) => Number.isFinite(x) || fail(CODE, `weights[${i}]`, 'finite', x));
 }
 
 /**
@@ -114,25 +114,18 @@ function clip(w: readonly number[], relearningSteps: number, shortTerm: boolean)
  */
 export function migrateWeights(weights: readonly number[], relearningSteps = 1, shortTerm = true): number[] {
   checkShape(weights);
-  let w = clip(weights, relearningSteps, shortTerm);
-  if (w.length === 19) w = w.concat([0, FSRS5_DECAY]);
-  else if (w.length === 17) {
-    // FSRS-4.5 -> FSRS-5: D0 changed from w4 - w5 (G - 3) to w4 - e^{w5 (G - 1)} + 1.
-    w[4] = +((w[5] as number) * 2 + (w[4] as number)).toFixed(8);
-    w[5] = +(Math.log((w[5] as number) * 3 + 1) / 3).toFixed(8);
-    w[6] = +((w[6] as number) + 0.5).toFixed(8);
-    w = w.concat([0, 0, 0, FSRS5_DECAY]);
+  const w = clip(weights, relearningSteps, shortTerm);
+  if (w.length === 17) {
+    // FSRS-4.5 -> FSRS-5: D0 changed from w4 - w5 (G - 3) to w4 - e^{w5 (G - 1)} + 1 (ts-fsrs migrateParameters).
+    const [w4, w5, w6] = [w[4] as number, w[5] as number, w[6] as number];
+    w[4] = +(w5 * 2 + w4).toFixed(8);
+    w[5] = +(Math.log(w5 * 3 + 1) / 3).toFixed(8);
+    w[6] = +(w6 + 0.5).toFixed(8);
+    w.push(0, 0);
   }
+  // FSRS-5 -> FSRS-6: no stability-dependent short-term boost (w19 = 0) and FSRS-5's decay.
+  if (w.length === 19) w.push(0, FSRS5_DECAY);
   return clip(w, relearningSteps, shortTerm);
-}
-
-/** Rejects anything but an array of 17, 19 or 21 finite numbers. */
-function checkShape(weights: unknown): asserts weights is readonly number[] {
-  const n = Array.isArray(weights) ? weights.length : 0;
-  if (n !== 17 && n !== 19 && n !== 21) fail(CODE, 'weights', '17, 19 or 21 numbers', weights);
-  (weights as unknown[]).forEach((x, i) => {
-    if (!Number.isFinite(x)) fail(CODE, `weights[${i}]`, 'finite', x);
-  });
 }
 
 /**
@@ -140,7 +133,8 @@ function checkShape(weights: unknown): asserts weights is readonly number[] {
  * then migrates 17/19 weights to FSRS-6.
  *
  * Hint: with more than one relearning step, `w17`/`w18` are still lowered to
- * the ceiling those steps require (see {@link weightBounds}), as in ts-fsrs.
+ * the ceiling those steps require (see {@link migrateWeights}), as in ts-fsrs:
+ * that ceiling belongs to the step configuration, not to the weights.
  *
  * @param weights The weights given to `createFsrs`.
  * @param relearningSteps The number of relearning steps.
@@ -150,12 +144,9 @@ function checkShape(weights: unknown): asserts weights is readonly number[] {
  */
 export function checkWeights(weights: unknown, relearningSteps: number, shortTerm: boolean): number[] {
   checkShape(weights);
-  // The static bounds only: the w17/w18 ceiling that depends on the number of
-  // relearning steps is a property of the step configuration, not of the
-  // weights, so it is applied silently (as ts-fsrs does) by migrateWeights.
-  const bounds = weightBounds(weights.length, shortTerm);
   weights.forEach((x, i) => {
-    const [lo, hi] = bounds[i] as [number, number];
+    const lo = lowerBound(i, shortTerm);
+    const hi = BOUNDS[2 * i + 1] as number;
     if (x < lo || x > hi) fail(CODE, `weights[${i}]`, `in [${lo}, ${hi}]`, x);
   });
   return migrateWeights(weights, relearningSteps, shortTerm);

@@ -1,19 +1,23 @@
 /**
- * FSRS-6 state transitions: one handler per card phase, each able to produce
- * every outcome (for `preview`) or just one (for `review`).
+ * FSRS-6 state transitions: the outcome of one grade (for `review`) or of all
+ * four (for `preview`), for a card in any phase.
  *
  * Transition rules follow ts-fsrs 5.4: `BasicScheduler` when short-term
  * scheduling is on (learning steps, same-day stability), `LongTermScheduler`
  * when it is off (every answer goes straight to review with a day interval).
+ *
+ * Hint: this is the hot path of `review` and `preview`. It allocates only the
+ * results (card, log, pair) and creates no closures: tools that keep function
+ * names (tsx, esbuild `keepNames`) would wrap each one on every call.
  */
 import { DAY_MS, type DayRollover } from '../../core/time';
 import type { LoadBalancer } from '../load-balance';
 import type { CardPhase, CardState, Grade, Preview, ReviewResult } from '../types';
-import { withLog } from '../validate';
+import { fail, withLog } from '../validate';
 import { applyFuzz } from './fuzz';
-import { type Memory, type Model, forgettingCurve, nextDifficulty, nextMemory, nextStability, recallIncrease } from './memory';
+import { type Model, difficultyAfter, forgettingCurve, nextStability, recallIncrease } from './memory';
 import { S_MIN } from './params';
-import { stepOutcome } from './steps';
+import { nextStep, stepMinutes } from './steps';
 
 const MINUTE = 60_000;
 
@@ -37,53 +41,42 @@ export interface Context {
   readonly rollover: DayRollover | undefined;
 }
 
-/** The per-review inputs shared by the four outcomes. */
-interface Review {
-  readonly ctx: Context;
-  readonly card: CardState;
-  readonly now: number;
-  /** Whole days since the last review (0 for a new card). */
-  readonly t: number;
-  /** The fuzz factor in [0, 1), or -1 when fuzz is off. */
-  readonly fz: number;
+/**
+ * The day interval for a stability, capped and fuzzed (ts-fsrs `next_interval`).
+ *
+ * @param ctx The scheduler context.
+ * @param s The new stability.
+ * @param t Whole days since the last review.
+ * @param now The review time (epoch ms), for the load balancer.
+ * @param fz The fuzz factor in [0, 1), or -1 when fuzz is off.
+ * @returns Whole days.
+ */
+function interval(ctx: Context, s: number, t: number, now: number, fz: number): number {
+  const { maxIvl, balance } = ctx;
+  const ivl = Math.min(Math.max(1, Math.round(s * ctx.ivlMod)), maxIvl);
+  if (fz < 0) return ivl;
+  return balance ? balance(ivl, t, maxIvl, now, fz, ctx.rollover) : applyFuzz(ivl, t, maxIvl, fz);
 }
 
-/** The day interval for a stability, capped and fuzzed (ts-fsrs `next_interval`). */
-function interval(rv: Review, s: number): number {
-  const { ivlMod, maxIvl, balance } = rv.ctx;
-  const ivl = Math.min(Math.max(1, Math.round(s * ivlMod)), maxIvl);
-  if (rv.fz < 0) return ivl;
-  return balance ? balance(ivl, rv.t, maxIvl, rv.now, rv.fz, rv.ctx.rollover) : applyFuzz(ivl, rv.t, maxIvl, rv.fz);
-}
-
-/** Builds the result of one grade. */
-function result(
-  rv: Review,
-  g: Grade,
-  mem: Memory,
-  state: CardPhase,
-  step: number,
-  scheduledDays: number,
-  due: number,
-  lapses: number,
-): ReviewResult {
-  const { card, now } = rv;
-  const next: CardState = { version: 1, due, stability: mem.s, difficulty: mem.d, state, step, reps: card.reps + 1, lapses, scheduledDays, lastReview: now };
-  return withLog(card, next, g, now, rv.t);
-}
-
-/** Graduates to review with an FSRS interval. */
-function toReview(rv: Review, g: Grade, mem: Memory, days: number, lapses: number): ReviewResult {
-  return result(rv, g, mem, 'review', 0, days, rv.now + days * DAY_MS, lapses);
-}
-
-/** Applies learning steps (ts-fsrs `applyLearningSteps`). */
-function withSteps(rv: Review, g: Grade, mem: Memory, steps: readonly number[], to: CardPhase, lapses: number): ReviewResult {
-  const { card, now } = rv;
-  const { minutes, next } = stepOutcome(steps, card.state, card.step, g);
-  if (minutes > 0 && minutes < 1440) return result(rv, g, mem, to, next, 0, now + minutes * MINUTE, lapses);
-  if (minutes >= 1440) return result(rv, g, mem, 'review', next, Math.floor(minutes / 1440), now + minutes * MINUTE, lapses);
-  return toReview(rv, g, mem, interval(rv, mem.s), lapses);
+/**
+ * Builds the result of one grade.
+ *
+ * @param card The card before the review.
+ * @param now The review time.
+ * @param t Whole days since the last review (the log's `elapsedDays`).
+ * @param g The grade.
+ * @param d The new difficulty.
+ * @param s The new stability.
+ * @param state The new phase.
+ * @param step The new step index.
+ * @param days The new `scheduledDays`.
+ * @param due The new due time (epoch ms).
+ * @param lapses The new lapse count.
+ * @returns The card and its log.
+ */
+function result(card: CardState, now: number, t: number, g: Grade, d: number, s: number, state: CardPhase, step: number, days: number, due: number, lapses: number): ReviewResult {
+  const next: CardState = { version: 1, due, stability: s, difficulty: d, state, step, reps: card.reps + 1, lapses, scheduledDays: days, lastReview: now };
+  return withLog(card, next, g, now, t);
 }
 
 /**
@@ -95,65 +88,56 @@ function withSteps(rv: Review, g: Grade, mem: Memory, steps: readonly number[], 
  * @param t Whole days since the last review.
  * @param only The grade to compute, or 0 for all.
  * @returns The computed results, keyed by grade (all four when `only` is 0).
+ * @throws RecallKitError `RK_INVALID_CARD_STATE` for a reviewed card with `difficulty < 1` or `stability < 0.001`.
  */
 export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade | 0): Preview {
-  // No closures in here: tools that keep function names (tsx, esbuild keepNames) wrap each one per call.
-  const { m } = ctx;
-  const { difficulty: d, stability: s, state, lapses } = card;
-  const rv: Review = { ctx, card, now, t, fz: ctx.fuzz ? ctx.fuzz(card, now) : -1 };
-  // Filled with the grades asked for; the cast at each return is safe for the grade(s) the caller reads.
-  const out = {} as { -readonly [G in Grade]: ReviewResult };
-  // Grade-independent parts, computed once for all four outcomes: retrievability, the
-  // recall increase (Hard/Good/Easy) and S^{-w19} (same-day reviews).
-  const valid = d >= 1 && s >= S_MIN;
+  const { m, relearn } = ctx;
+  const { difficulty: d, stability: s, state, step, lapses } = card;
+  const fresh = d === 0 && s === 0;
+  if (!fresh && (d < 1 || s < S_MIN)) fail('RK_INVALID_CARD_STATE', 'card', 'difficulty >= 1 and stability >= 0.001', `${d}, ${s}`);
+  // Grade-independent parts, computed once for all four outcomes: retrievability and the
+  // recall increase (Hard/Good/Easy) for reviews on a later day, S^{-w19} for same-day ones.
   const sameDay = t === 0 && m.shortTerm;
-  const r = valid && !sameDay ? forgettingCurve(m, t, s) : undefined;
-  const inc = r === undefined ? undefined : recallIncrease(m, d, s, r);
-  const sPow = valid && sameDay ? Math.pow(s, -(m.w[19] as number)) : undefined;
-  if (m.shortTerm && state !== 'review') {
-    // New, learning and relearning cards walk their steps.
-    const steps = state === 'relearning' ? ctx.relearn : ctx.learn;
-    const to = state === 'new' ? 'learning' : state;
-    for (let g = 1 as Grade; g <= 4; g++) {
-      if (only === 0 || only === g) out[g] = withSteps(rv, g, nextMemory(m, d, s, t, g, r, inc, sPow), steps, to, lapses);
+  const r = fresh || sameDay ? 1 : forgettingCurve(m, t, s);
+  const inc = fresh || sameDay ? 0 : recallIncrease(m, d, s, r);
+  const sPow = fresh || !sameDay ? 0 : Math.pow(s, -(m.w[19] as number));
+  const fz = ctx.fuzz ? ctx.fuzz(card, now) : -1;
+  // Filled with the grades asked for; the cast at the return is safe for the grade(s) the caller reads.
+  const out: Partial<Record<Grade, ReviewResult>> = {};
+  // Grades below `first` walk the (re)learning steps; the others graduate to review with
+  // intervals ordered Again < Hard < Good < Easy from `first` on. With short-term scheduling a
+  // review card's Again relearns (first = 2) and other cards walk their steps on every grade (5).
+  const first = !m.shortTerm ? 1 : state === 'review' ? 2 : 5;
+  const steps = state === 'new' || state === 'learning' ? ctx.learn : relearn;
+  const ivl = [0, 0, 0, 0, 0];
+  const stab = [0, 0, 0, 0, 0];
+  if (first < 5 && (only === 0 || only >= first)) {
+    // Every later interval is bounded by the one before, and the first by the second.
+    const last = only === 0 ? 4 : Math.max(only, first + 1);
+    for (let g = first; g <= last; g++) ivl[g] = interval(ctx, (stab[g] = nextStability(m, d, s, t, g as Grade, r, inc, sPow)), t, now, fz);
+    ivl[first] = Math.min(ivl[first] as number, ivl[first + 1] as number);
+    for (let g = first + 1; g <= last; g++) ivl[g] = Math.max(ivl[g] as number, (ivl[g - 1] as number) + 1);
+  }
+  for (let k = only || 1; k <= (only || 4); k++) {
+    const g = k as Grade;
+    const nd = difficultyAfter(m, d, s, g);
+    // Again is a lapse from review; without short-term scheduling from any phase but new (ts-fsrs).
+    const lapsed = g === 1 && (m.shortTerm ? state === 'review' : state !== 'new') ? lapses + 1 : lapses;
+    if (g >= first) {
+      out[g] = result(card, now, t, g, nd, stab[g] as number, 'review', 0, ivl[g] as number, now + (ivl[g] as number) * DAY_MS, lapsed);
+      continue;
     }
-    return out;
-  }
-
-  // Review cards (and every card when short-term scheduling is off): intervals ordered Again < Hard < Good < Easy.
-  if (m.shortTerm) {
-    if (only < 2) out[1] = withSteps(rv, 1, nextMemory(m, d, s, t, 1, r, inc, sPow), ctx.relearn, 'relearning', lapses + 1);
-    if (only === 1) return out;
-    // Hard's interval caps Good's, so both stabilities are needed; difficulty only for the grades returned.
-    const sh = nextStability(m, d, s, t, 2, r, inc, sPow);
-    const sg = nextStability(m, d, s, t, 3, r, inc, sPow);
-    let hard = interval(rv, sh);
-    let good = interval(rv, sg);
-    hard = Math.min(hard, good);
-    good = Math.max(good, hard + 1);
-    if (only === 0 || only === 2) out[2] = toReview(rv, 2, { d: nextDifficulty(m, d, 2), s: sh }, hard, lapses);
-    if (only === 0 || only === 3) out[3] = toReview(rv, 3, { d: nextDifficulty(m, d, 3), s: sg }, good, lapses);
-    if (only === 0 || only === 4) {
-      const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
-      out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
+    const ns = nextStability(m, d, s, t, g, r, inc, sPow);
+    const minutes = stepMinutes(steps, state, step, g);
+    const due = now + minutes * MINUTE;
+    // Steps of a day or more graduate to review with those days (ts-fsrs applyLearningSteps); none left: an FSRS interval.
+    if (minutes <= 0) {
+      const days = interval(ctx, ns, t, now, fz);
+      out[g] = result(card, now, t, g, nd, ns, 'review', 0, days, now + days * DAY_MS, lapsed);
+    } else {
+      const long = minutes >= 1440;
+      out[g] = result(card, now, t, g, nd, ns, long ? 'review' : state === 'new' ? 'learning' : state === 'review' ? 'relearning' : state, nextStep(step, g), long ? Math.floor(minutes / 1440) : 0, due, lapsed);
     }
-    return out;
   }
-  const ma = nextMemory(m, d, s, t, 1, r, inc, sPow);
-  const mh = nextMemory(m, d, s, t, 2, r, inc, sPow);
-  let again = interval(rv, ma.s);
-  let hard = interval(rv, mh.s);
-  again = Math.min(again, hard);
-  hard = Math.max(hard, again + 1);
-  if (only < 2) out[1] = toReview(rv, 1, ma, again, lapses + (state === 'new' ? 0 : 1));
-  if (only === 0 || only === 2) out[2] = toReview(rv, 2, mh, hard, lapses);
-  if (only === 1 || only === 2) return out;
-  const mg = nextMemory(m, d, s, t, 3, r, inc, sPow);
-  const good = Math.max(interval(rv, mg.s), hard + 1);
-  if (only === 0 || only === 3) out[3] = toReview(rv, 3, mg, good, lapses);
-  if (only === 0 || only === 4) {
-    const me = nextMemory(m, d, s, t, 4, r, inc, sPow);
-    out[4] = toReview(rv, 4, me, Math.max(interval(rv, me.s), good + 1), lapses);
-  }
-  return out;
+  return out as Preview;
 }

@@ -27,7 +27,8 @@ export function parseSteps(steps: unknown, path: string): number[] {
 }
 
 /**
- * Where a learning step leads: minutes until due (0 = graduate by FSRS interval) and the next step index.
+ * Minutes until a (re)learning card is due after a grade, or 0 when it leaves the steps
+ * (graduates by FSRS interval).
  *
  * Again goes back to the first step; Hard repeats the current step with the
  * average of the first two steps (1.5x the only step); Good moves to the next
@@ -38,16 +39,42 @@ export function parseSteps(steps: unknown, path: string): number[] {
  * @param phase The card's phase before the review.
  * @param step The card's current step index.
  * @param g The grade.
+ * @returns Minutes, 0 when the card leaves the steps.
+ */
+export function stepMinutes(steps: readonly number[], phase: CardPhase, step: number, g: Grade): number {
+  const n = steps.length;
+  const first = steps[0] as number;
+  if (n === 0 || step >= n) return 0;
+  if (phase === 'review') return g === 1 ? (steps[step] as number) : 0;
+  if (g === 1) return first;
+  if (g === 2) return Math.round(n === 1 ? first * 1.5 : (first + (steps[1] as number)) / 2);
+  // A 0-minute next step counts as "no next step" in ts-fsrs (its `if (nextMin)`), so the card graduates.
+  return g === 3 && step + 1 < n ? (steps[step + 1] as number) : 0;
+}
+
+/**
+ * The step index after a grade that keeps the card in its steps ({@link stepMinutes} > 0):
+ * Hard stays, Good moves on, Again restarts.
+ *
+ * @param step The card's current step index.
+ * @param g The grade.
+ * @returns The next step index.
+ */
+export function nextStep(step: number, g: Grade): number {
+  return g === 2 ? step : g === 3 ? step + 1 : 0;
+}
+
+/**
+ * Where a learning step leads: {@link stepMinutes} and {@link nextStep} together
+ * (the next step is 0 when the card leaves the steps).
+ *
+ * @param steps Minutes per step.
+ * @param phase The card's phase before the review.
+ * @param step The card's current step index.
+ * @param g The grade.
  * @returns Minutes (0 when the card leaves the steps) and the next step.
  */
 export function stepOutcome(steps: readonly number[], phase: CardPhase, step: number, g: Grade): { minutes: number; next: number } {
-  const n = steps.length;
-  if (n === 0 || step >= n) return { minutes: 0, next: 0 };
-  const first = steps[0] as number;
-  if (phase === 'review') return { minutes: g === 1 ? (steps[step] as number) : 0, next: 0 };
-  if (g === 1) return { minutes: first, next: 0 };
-  if (g === 2) return { minutes: n === 1 ? Math.round(first * 1.5) : Math.round((first + (steps[1] as number)) / 2), next: step };
-  // A 0-minute next step counts as "no next step" in ts-fsrs (its `if (nextMin)`), so the card graduates.
-  if (g === 3 && step + 1 < n && (steps[step + 1] as number) > 0) return { minutes: steps[step + 1] as number, next: step + 1 };
-  return { minutes: 0, next: 0 };
+  const minutes = stepMinutes(steps, phase, step, g);
+  return { minutes, next: minutes > 0 ? nextStep(step, g) : 0 };
 }
