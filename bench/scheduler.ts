@@ -2,15 +2,41 @@
  * Scheduler benchmark: recallkit FSRS-6 vs ts-fsrs 5.4 in the same run, plus
  * the bulk path and the bundle size. Run: `npx tsx bench/scheduler.ts`.
  *
+ * Both sides run as shipped: ts-fsrs from its published build, ours from
+ * `src/scheduler` bundled by esbuild with the settings tsup uses for `dist/`
+ * (target es2022), not through tsx's on-the-fly transform; `BENCH_FROM=src`
+ * measures the sources through tsx instead (the ratios came out the same).
+ *
  * Fixed iteration counts, interleaved rounds (ours, theirs, ours, ...), every
  * result consumed into a checksum so nothing is optimised away. Numbers are
  * reported, not asserted.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { type Card, type Grade as TsGrade, createEmptyCard, fsrs } from 'ts-fsrs';
 import { createPrng } from '../src/core/prng';
-import { type CardState, type Grade, bulkRetrievability, createFsrs, selectDue } from '../src/scheduler/index';
+import type { CardState, Grade } from '../src/scheduler/index';
+
+type SchedulerModule = typeof import('../src/scheduler/index');
+
+/** Our scheduler as users get it: bundled like dist/ (or the sources through tsx with BENCH_FROM=src). */
+async function loadScheduler(): Promise<SchedulerModule> {
+  if (process.env.BENCH_FROM === 'src') return import('../src/scheduler/index');
+  const dir = mkdtempSync(join(tmpdir(), 'recallkit-bench-'));
+  const file = join(dir, 'scheduler.mjs');
+  await build({ entryPoints: ['src/scheduler/index.ts'], bundle: true, format: 'esm', target: 'es2022', outfile: file, logLevel: 'silent' });
+  try {
+    return (await import(pathToFileURL(file).href)) as SchedulerModule;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const { bulkRetrievability, createFsrs, selectDue } = await loadScheduler();
+console.log(`recallkit loaded from ${process.env.BENCH_FROM === 'src' ? 'src/ through tsx' : 'an esbuild bundle of src/scheduler (as dist/)'}`);
 
 const ROUNDS = 7;
 const CARDS = 1000;

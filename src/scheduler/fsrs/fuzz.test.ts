@@ -1,7 +1,7 @@
 import { get_fuzz_range } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../core/prng';
-import { aleaFactor, applyFuzz, fuzzRange, sfcFactor } from './fuzz';
+import { aleaFactor, applyFuzz, fuzzRange, hashFactor } from './fuzz';
 
 describe('fuzz', () => {
   it('fuzz ranges equal ts-fsrs get_fuzz_range (Anki bands)', () => {
@@ -24,8 +24,23 @@ describe('fuzz', () => {
     expect(applyFuzz(2, 0, 36500, 0.99)).toBe(2);
   });
 
-  it('the card seed is core/prng sfc32: sfcFactor(seed) is createPrng(seed).next()', () => {
-    for (const seed of ['a:1', 'card-42:7', '']) expect(sfcFactor(seed)).toBe(createPrng(seed).next());
+  it('the card seed hash is FNV-1a + fmix32: outputs of an independent Python implementation', () => {
+    // Python: x = 0x811c9dc5; for c in s: x = ((x ^ ord(c)) * 0x01000193) & 0xffffffff; then
+    // x = ((x ^ x>>16) * 0x85ebca6b), ((x ^ x>>13) * 0xc2b2ae35), x ^ x>>16 (all & 0xffffffff); x / 2**32.
+    expect(hashFactor('')).toBe(0.6689221884589642);
+    expect(hashFactor('a:1')).toBe(0.9717126535251737);
+    expect(hashFactor('card-42:7')).toBe(0.9451820212416351);
+    expect(hashFactor('\u00e9:1')).toBe(0.4174230236094445);
+  });
+
+  it('card seed factors are uniform over [0, 1) for consecutive ids and reps (chi-square, 20 bins)', () => {
+    const bins = new Array<number>(20).fill(0);
+    const n = 20_000;
+    for (let i = 0; i < n / 4; i++) for (let reps = 1; reps <= 4; reps++) bins[Math.floor(hashFactor(`card-${i}:${reps}`) * 20)]! += 1;
+    const expected = n / 20;
+    const chi2 = bins.reduce((sum, o) => sum + (o - expected) ** 2 / expected, 0);
+    // 19 degrees of freedom: P(chi2 > 43.82) = 0.001 for a uniform source.
+    expect(chi2).toBeLessThan(43.82);
   });
 
   it('the ts-fsrs seed is Alea: known first outputs (checked against ts-fsrs in the differential test)', () => {

@@ -4,17 +4,12 @@
  * behaviour only), as used by ts-fsrs 5.4 `get_fuzz_range`. The fuzz factor
  * (a number in [0, 1)) is computed by the caller from a seed.
  */
-import { hashSeed } from '../../core/prng';
-
-/** The fuzz bands, as `[start, end, factor]`: for the part of the interval in `[start, end)` days, add `factor` days per day. */
-export const FUZZ_RANGES: readonly (readonly [start: number, end: number, factor: number])[] = /* @__PURE__ */ Object.freeze([
-  [2.5, 7, 0.15],
-  [7, 20, 0.1],
-  [20, Number.POSITIVE_INFINITY, 0.05],
-]);
 
 /**
  * The range of days a fuzzed interval may take.
+ *
+ * Anki's bands: the interval may move by 1 day plus 15% of its part between 2.5 and 7
+ * days, 10% of its part between 7 and 20 days and 5% of its part beyond 20 days.
  *
  * Hint: when the interval is longer than the elapsed days, the minimum is
  * raised to `elapsed + 1`, so fuzz never schedules a card before the time that
@@ -26,8 +21,8 @@ export const FUZZ_RANGES: readonly (readonly [start: number, end: number, factor
  * @returns `[min, max]` whole days, inclusive.
  */
 export function fuzzRange(interval: number, elapsed: number, maximum: number): [number, number] {
-  let delta = 1;
-  for (const [start, end, factor] of FUZZ_RANGES) delta += factor * Math.max(Math.min(interval, end) - start, 0);
+  const band = (start: number, end: number, factor: number): number => factor * Math.max(Math.min(interval, end) - start, 0);
+  const delta = 1 + band(2.5, 7, 0.15) + band(7, 20, 0.1) + band(20, Number.POSITIVE_INFINITY, 0.05);
   const ivl = Math.min(interval, maximum);
   let min = Math.max(2, Math.round(ivl - delta));
   const max = Math.min(Math.round(ivl + delta), maximum);
@@ -51,25 +46,22 @@ export function applyFuzz(interval: number, elapsed: number, maximum: number, fa
 }
 
 /**
- * The default fuzz factor: sfc32 (core/prng) seeded with a hash of the seed text.
- * Deterministic on every engine (32-bit integer arithmetic only).
+ * The default fuzz factor: a 32-bit hash of the seed text scaled to [0, 1).
+ *
+ * The hash is FNV-1a over the UTF-16 code units, then MurmurHash3's `fmix32`
+ * finaliser so that seeds differing in one character (`"c1:3"`, `"c1:4"`) land
+ * far apart. 32-bit integer arithmetic only (`Math.imul`, `>>>`), so every
+ * engine gives the same factor; the test checks that the factors are uniform.
  *
  * @param seed The seed text, e.g. `"<card id>:<reps>"`.
  * @returns A number in [0, 1).
  */
-export function sfcFactor(seed: string): number {
-  let [a, b, c, d] = hashSeed(seed);
-  let t = 0;
-  // The same 12 warm-up rounds plus one output as createPrng(seed).next().
-  for (let i = 0; i < 13; i++) {
-    t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-  }
-  return (t >>> 0) / 4294967296;
+export function hashFactor(seed: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
 /**

@@ -7,15 +7,15 @@ import { DAY_MS, type DayRollover, daysBetween, isDayRollover } from '../../core
 import type { LoadBalancer } from '../load-balance';
 import type { CardState, Grade, Preview, RatingValue, ReviewLog, ReviewResult, Scheduler } from '../types';
 import { checkCard, checkGrade, checkLog, fail, forgottenCard, newCardState, toMs, withLog } from '../validate';
-import { aleaFactor, sfcFactor } from './fuzz';
+import { aleaFactor, hashFactor } from './fuzz';
 import { forgettingCurve, intervalModifier, createModel } from './memory';
 import { DEFAULT_WEIGHTS, checkWeights, migrateWeights } from './params';
 import { type StepUnit, parseSteps } from './steps';
 import { type Context, transition } from './states';
 
 /**
- * How fuzz draws its random factor: `'card'` (default) hashes `"<card id>:<reps>"` with
- * sfc32, so a card gets the same fuzz whenever it is reviewed (cards without an id use
+ * How fuzz draws its random factor: `'card'` (default) hashes `"<card id>:<reps>"`
+ * (FNV-1a with MurmurHash3's finaliser), so a card gets the same fuzz whenever it is reviewed (cards without an id use
  * ts-fsrs's seed text instead); or a function returning a number in [0, 1), such as
  * {@link tsFsrsFuzz} for ts-fsrs 5.4's exact fuzz.
  */
@@ -39,8 +39,8 @@ export function tsFsrsFuzz(card: CardState, now: number): number {
 /** ts-fsrs DefaultInitSeedStrategy's text, with reps after this review. */
 const seedText = (card: CardState, now: number): string => `${now}_${card.reps + 1}_${card.difficulty * card.stability}`;
 
-/** The default `'card'` fuzz factor: sfc32 of `"<card id>:<reps after this review>"`, or of ts-fsrs's text for a card without an id. */
-const cardFuzz = (card: CardState, now: number): number => sfcFactor(card.id === undefined ? seedText(card, now) : `${card.id}:${card.reps + 1}`);
+/** The default `'card'` fuzz factor: a hash of `"<card id>:<reps after this review>"`, or of ts-fsrs's text for a card without an id. */
+const cardFuzz = (card: CardState, now: number): number => hashFactor(card.id === undefined ? seedText(card, now) : `${card.id}:${card.reps + 1}`);
 
 /** Options of {@link createFsrs}; every field is optional. */
 export interface FsrsOptions {
