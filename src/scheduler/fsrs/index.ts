@@ -164,14 +164,15 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     return last !== null && ms < last ? fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms) : ms;
   };
   // The outcome of one grade (or all, for 0) of a review now; elapsed days are whole learner days since the last review (0 for a new card).
-  const outcomes = (card: CardState, now: number | Date, only: Grade | 0): Preview => {
-    const ms = at(card, now);
+  // Whole learner days since the last review (0 for a new card).
+  const elapsed = (card: CardState, ms: number): number => {
     const last = card.lastReview;
-    return transition(ctx, card, ms, card.state !== 'new' && last !== null ? daysBetween(last, ms, rollover) : 0, only);
+    return card.state !== 'new' && last !== null ? daysBetween(last, ms, rollover) : 0;
   };
   const review = (card: CardState, rating: Grade, now: number | Date): ReviewResult => {
     checkGrade(rating);
-    return outcomes(card, now, rating)[rating];
+    const ms = at(card, now);
+    return transition(ctx, card, ms, elapsed(card, ms), rating);
   };
 
   return Object.freeze({
@@ -179,7 +180,10 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     weights: w,
     newCard: (now: number | Date, opts?: { id?: string }) => newCardState(toMs(now), opts),
     review,
-    preview: (card: CardState, now: number | Date): Preview => outcomes(card, now, 0),
+    preview(card: CardState, now: number | Date): Preview {
+      const ms = at(card, now);
+      return transition(ctx, card, ms, elapsed(card, ms), 0);
+    },
     retrievability(card: CardState, now: number | Date): number {
       checkCard(card);
       const ms = toMs(now);

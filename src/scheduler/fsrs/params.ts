@@ -96,7 +96,9 @@ function clip(w: readonly number[], relearningSteps: number, shortTerm: boolean)
 function checkShape(weights: unknown): asserts weights is readonly number[] {
   const n = Array.isArray(weights) ? weights.length : 0;
   if (n !== 17 && n !== 19 && n !== 21) fail(CODE, 'weights', '17, 19 or 21 numbers', weights);
-  (weights as unknown[]).forEach((x, i) => Number.isFinite(x) || fail(CODE, `weights[${i}]`, 'finite', x));
+  (weights as unknown[]).forEach((x, i) => {
+    if (!Number.isFinite(x)) fail(CODE, `weights[${i}]`, 'finite', x);
+  });
 }
 
 /**

@@ -79,65 +79,97 @@ function result(card: CardState, now: number, t: number, g: Grade, d: number, s:
   return withLog(card, next, g, now, t);
 }
 
+/** The grade-independent parts of one review, shared by its four outcomes. */
+interface Review {
+  readonly ctx: Context;
+  readonly card: CardState;
+  readonly now: number;
+  /** Whole days since the last review. */
+  readonly t: number;
+  /** Retrievability at the review (1 for a new card or a same-day review). */
+  readonly r: number;
+  /** The recall increase shared by Hard, Good and Easy (0 when unused). */
+  readonly inc: number;
+  /** $S^{-w_{19}}$ for a same-day review (0 when unused). */
+  readonly sPow: number;
+  /** The fuzz factor in [0, 1), or -1 when fuzz is off. */
+  readonly fz: number;
+  /** The first grade that graduates to review by interval; the grades below it walk the (re)learning steps. */
+  readonly first: number;
+  /** Intervals of the grades from `first` on, already ordered. */
+  readonly ivl: number[];
+  /** Stabilities of the grades from `first` on. */
+  readonly stab: number[];
+}
+
 /**
- * Computes the outcome of one grade, or of all four when `only` is 0.
+ * Computes the outcome of one grade from the shared parts of a review.
+ *
+ * @param rv The review.
+ * @param g The grade.
+ * @returns The card and its log.
+ */
+function outcome(rv: Review, g: Grade): ReviewResult {
+  const { ctx, card, now, t, first } = rv;
+  const { m } = ctx;
+  const { difficulty: d, stability: s, state, step, lapses } = card;
+  const nd = difficultyAfter(m, d, s, g);
+  // Again is a lapse from review; without short-term scheduling from any phase but new (ts-fsrs).
+  const lapsed = g === 1 && (m.shortTerm ? state === 'review' : state !== 'new') ? lapses + 1 : lapses;
+  if (g >= first) {
+    const days = rv.ivl[g] as number;
+    return result(card, now, t, g, nd, rv.stab[g] as number, 'review', 0, days, now + days * DAY_MS, lapsed);
+  }
+  const ns = nextStability(m, d, s, t, g, rv.r, rv.inc, rv.sPow);
+  const minutes = stepMinutes(state === 'new' || state === 'learning' ? ctx.learn : ctx.relearn, state, step, g);
+  // No step left: an FSRS interval. Steps of a day or more graduate to review with those days (ts-fsrs applyLearningSteps).
+  if (minutes <= 0) {
+    const days = interval(ctx, ns, t, now, rv.fz);
+    return result(card, now, t, g, nd, ns, 'review', 0, days, now + days * DAY_MS, lapsed);
+  }
+  const long = minutes >= 1440;
+  const to = long ? 'review' : state === 'new' ? 'learning' : state === 'review' ? 'relearning' : state;
+  return result(card, now, t, g, nd, ns, to, nextStep(step, g), long ? Math.floor(minutes / 1440) : 0, now + minutes * MINUTE, lapsed);
+}
+
+/**
+ * Computes the outcome of one grade (for `review`), or of all four when `only` is 0 (for `preview`).
  *
  * @param ctx The scheduler context.
  * @param card The card before the review (trusted: checked by the caller).
  * @param now The review time (epoch ms, not before `card.lastReview`).
  * @param t Whole days since the last review.
  * @param only The grade to compute, or 0 for all.
- * @returns The computed results, keyed by grade (all four when `only` is 0).
+ * @returns The result of grade `only`, or all four keyed by grade.
  * @throws RecallKitError `RK_INVALID_CARD_STATE` for a reviewed card with `difficulty < 1` or `stability < 0.001`.
  */
-export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade | 0): Preview {
-  const { m, relearn } = ctx;
-  const { difficulty: d, stability: s, state, step, lapses } = card;
+export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade): ReviewResult;
+export function transition(ctx: Context, card: CardState, now: number, t: number, only: 0): Preview;
+export function transition(ctx: Context, card: CardState, now: number, t: number, only: Grade | 0): ReviewResult | Preview {
+  const { m } = ctx;
+  const { difficulty: d, stability: s, state } = card;
   const fresh = d === 0 && s === 0;
   if (!fresh && (d < 1 || s < S_MIN)) fail('RK_INVALID_CARD_STATE', 'card', 'difficulty >= 1 and stability >= 0.001', `${d}, ${s}`);
-  // Grade-independent parts, computed once for all four outcomes: retrievability and the
-  // recall increase (Hard/Good/Easy) for reviews on a later day, S^{-w19} for same-day ones.
+  // Retrievability and the recall increase (Hard/Good/Easy) for reviews on a later day, S^{-w19} for same-day ones.
   const sameDay = t === 0 && m.shortTerm;
   const r = fresh || sameDay ? 1 : forgettingCurve(m, t, s);
   const inc = fresh || sameDay ? 0 : recallIncrease(m, d, s, r);
   const sPow = fresh || !sameDay ? 0 : Math.pow(s, -(m.w[19] as number));
   const fz = ctx.fuzz ? ctx.fuzz(card, now) : -1;
-  // Filled with the grades asked for; the cast at the return is safe for the grade(s) the caller reads.
-  const out: Partial<Record<Grade, ReviewResult>> = {};
-  // Grades below `first` walk the (re)learning steps; the others graduate to review with
-  // intervals ordered Again < Hard < Good < Easy from `first` on. With short-term scheduling a
-  // review card's Again relearns (first = 2) and other cards walk their steps on every grade (5).
+  // With short-term scheduling a review card's Again relearns (first = 2) and other cards walk
+  // their steps on every grade (5); without it every grade goes to review (1).
   const first = !m.shortTerm ? 1 : state === 'review' ? 2 : 5;
-  const steps = state === 'new' || state === 'learning' ? ctx.learn : relearn;
   const ivl = [0, 0, 0, 0, 0];
-  const stab = [0, 0, 0, 0, 0];
+  // Doubles from the start, so storing a stability never changes the array's element kind (a copy).
+  const stab = [0.5, 0.5, 0.5, 0.5, 0.5];
   if (first < 5 && (only === 0 || only >= first)) {
-    // Every later interval is bounded by the one before, and the first by the second.
+    // Intervals ordered Again < Hard < Good < Easy from `first` on: each is bounded by the one
+    // before it, and the first by the second (ts-fsrs), so a grade needs the one after `first` too.
     const last = only === 0 ? 4 : Math.max(only, first + 1);
     for (let g = first; g <= last; g++) ivl[g] = interval(ctx, (stab[g] = nextStability(m, d, s, t, g as Grade, r, inc, sPow)), t, now, fz);
     ivl[first] = Math.min(ivl[first] as number, ivl[first + 1] as number);
     for (let g = first + 1; g <= last; g++) ivl[g] = Math.max(ivl[g] as number, (ivl[g - 1] as number) + 1);
   }
-  for (let k = only || 1; k <= (only || 4); k++) {
-    const g = k as Grade;
-    const nd = difficultyAfter(m, d, s, g);
-    // Again is a lapse from review; without short-term scheduling from any phase but new (ts-fsrs).
-    const lapsed = g === 1 && (m.shortTerm ? state === 'review' : state !== 'new') ? lapses + 1 : lapses;
-    if (g >= first) {
-      out[g] = result(card, now, t, g, nd, stab[g] as number, 'review', 0, ivl[g] as number, now + (ivl[g] as number) * DAY_MS, lapsed);
-      continue;
-    }
-    const ns = nextStability(m, d, s, t, g, r, inc, sPow);
-    const minutes = stepMinutes(steps, state, step, g);
-    const due = now + minutes * MINUTE;
-    // Steps of a day or more graduate to review with those days (ts-fsrs applyLearningSteps); none left: an FSRS interval.
-    if (minutes <= 0) {
-      const days = interval(ctx, ns, t, now, fz);
-      out[g] = result(card, now, t, g, nd, ns, 'review', 0, days, now + days * DAY_MS, lapsed);
-    } else {
-      const long = minutes >= 1440;
-      out[g] = result(card, now, t, g, nd, ns, long ? 'review' : state === 'new' ? 'learning' : state === 'review' ? 'relearning' : state, nextStep(step, g), long ? Math.floor(minutes / 1440) : 0, due, lapsed);
-    }
-  }
-  return out as Preview;
+  const rv: Review = { ctx, card, now, t, r, inc, sPow, fz, first, ivl, stab };
+  return only ? outcome(rv, only) : { 1: outcome(rv, 1), 2: outcome(rv, 2), 3: outcome(rv, 3), 4: outcome(rv, 4) };
 }
