@@ -156,6 +156,33 @@ for (const row of rows) {
   console.log(`| ${row.name} | ${row.ops} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${(b / a).toFixed(1)}x |`);
 }
 
+// The floor of retrievability: the one Math.pow of the forgetting curve (and its 8-decimal
+// rounding) that both libraries must compute, on the same cards and times. Bit-exactness with
+// ts-fsrs rules out cheaper formulas (exp/log1p), so ts-fsrs / this is the ceiling of the ratio.
+const { decay, factor } = (() => {
+  const w20 = ours.weights[20]!;
+  return { decay: -w20, factor: Math.exp(Math.log(0.9) / -w20) - 1 };
+})();
+const floor: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  floor.push(
+    time(() => {
+      let sum = 0;
+      for (let r = 0; r < 50; r++) {
+        for (let i = 0; i < CARDS; i++) {
+          const card = oursCards[i]!;
+          const t = card.lastReview === null ? 0 : Math.floor((times[i]! + r * DAY - card.lastReview) / DAY);
+          sum += card.stability > 0 ? Math.round(Math.pow(1 + (factor * t) / card.stability, decay) * 1e8) / 1e8 : 0;
+        }
+      }
+      checksum += sum;
+    }),
+  );
+}
+const floorNs = (median(floor) * 1e6) / (50 * CARDS);
+const theirRetrievability = (median(rows[2]!.theirs) * 1e6) / rows[2]!.ops;
+console.log(`\nretrievability floor (bare Math.pow + rounding): ${floorNs.toFixed(0)} ns/op, so at most ${(theirRetrievability / floorNs).toFixed(1)}x ts-fsrs`);
+
 // Bulk path: 1,000,000 cards as Float64Array columns.
 const N = 1_000_000;
 const stability = new Float64Array(N);
