@@ -5,7 +5,7 @@
  */
 import { DAY_MS } from '../core/time';
 import { createModel } from './fsrs/memory';
-import { DEFAULT_WEIGHTS, checkWeights } from './fsrs/params';
+import { DEFAULT_WEIGHTS, checkWeights, powRound8 } from './fsrs/params';
 import { fail, toMs } from './validate';
 
 /** Card columns: entry `i` of each array describes card `i`. */
@@ -63,8 +63,8 @@ export function bulkRetrievability(cols: CardColumns, now: number | Date, option
     const last = lastReview[i] as number;
     const s = stability[i] as number;
     const t = Math.floor((ms - last) / DAY_MS);
-    // forgettingCurve inlined (same operations, same bits); NaN lastReview (never reviewed) or no stability: 0.
-    out[i] = !Number.isNaN(last) && s > 0 ? Math.round(Math.pow(1 + (factor * Math.max(t, 0)) / s, decay) * 1e8) / 1e8 : 0;
+    // forgettingCurve with the model's constants hoisted; NaN lastReview (never reviewed) or no stability: 0.
+    out[i] = !Number.isNaN(last) && s > 0 ? powRound8(1 + (factor * Math.max(t, 0)) / s, decay) : 0;
   }
   return out;
 }
@@ -135,7 +135,7 @@ export function selectDue(cols: CardColumns, now: number | Date, k: number, opti
     // than the root could still win a tie on R, so it is always evaluated.
     const x = (factor * Math.max(Math.floor((ms - last) / DAY_MS), 0)) / s;
     if (size === k && d >= keyDue[0]! && x < keyX[0]! * (1 - 1e-9) && keyX[0]! > 0.01) continue;
-    const r = Math.round(Math.pow(1 + x, decay) * 1e8) / 1e8;
+    const r = powRound8(1 + x, decay);
     if (size < k) {
       keyR[size] = r;
       keyDue[size] = d;

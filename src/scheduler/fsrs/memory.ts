@@ -9,7 +9,7 @@
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */
 import type { Grade } from '../types';
-import { S_MAX, S_MIN, clamp, round8 } from './params';
+import { S_MAX, S_MIN, clamp, powRound8, round8 } from './params';
 
 /** Precomputed constants of one weight vector (built once per scheduler). */
 export interface Model {
@@ -65,10 +65,10 @@ export function createModel(w: readonly number[], shortTerm: boolean): Model {
  * @param m The model.
  * @param t Days elapsed (whole days in the scheduler).
  * @param s Stability in days (> 0).
- * @returns Retrievability in (0, 1], rounded to 8 decimals.
+ * @returns Retrievability in (0, 1], rounded to 8 decimals (bit-equal to ts-fsrs's `Math.pow` form, see {@link powRound8}).
  */
 export function forgettingCurve(m: Model, t: number, s: number): number {
-  return round8(Math.pow(1 + (m.factor * t) / s, m.decay));
+  return powRound8(1 + (m.factor * t) / s, m.decay);
 }
 
 /**

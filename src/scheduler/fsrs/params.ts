@@ -37,6 +37,30 @@ export function round8(x: number): number {
 }
 
 /**
+ * `round8(Math.pow(base, exponent))` for `base >= 1` and `exponent < 0` (the forgetting
+ * curve), about twice as fast and with the same result.
+ *
+ * `Math.pow` with a fractional exponent is slow in V8 (about 85 ns, most of a
+ * `retrievability` call), so this computes `exp(exponent * log(base))` (about 40 ns).
+ * The two can differ in the last bits: V8's `Math.exp` and `Math.log` are within
+ * 1 ulp, so with `|exponent * log(base)| = x` the result is within `(2x + 1)` ulps
+ * of the true power, and after scaling by 1e8 (the result is at most 1, and
+ * `e^-x (2x + 1) <= 1.22`) the two scaled values are less than 5e-8 apart. Rounding
+ * can only come out differently when the scaled value is that close to a half, so
+ * inside a band of 1e-6 around one (20 times wider) `Math.pow` decides, as ts-fsrs
+ * does. That happens about twice per million calls.
+ *
+ * @param base The base, at least 1.
+ * @param exponent The (negative) exponent.
+ * @returns `base^exponent` rounded to 8 decimals, equal to `round8(Math.pow(base, exponent))`.
+ */
+export function powRound8(base: number, exponent: number): number {
+  const scaled = Math.exp(exponent * Math.log(base)) * 1e8;
+  const fraction = scaled - Math.floor(scaled);
+  return Math.abs(fraction - 0.5) < 1e-6 ? round8(Math.pow(base, exponent)) : Math.round(scaled) / 1e8;
+}
+
+/**
  * Clamps `x` to `[lo, hi]` in ts-fsrs's order (max first, then min).
  *
  * @param x A number.
