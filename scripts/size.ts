@@ -19,10 +19,10 @@ interface Budget {
 const ZOD_MARKERS = ['ZodError', '$ZodType', 'zod'];
 
 const budgets: Budget[] = [
-  // Issue 4 asked for 3,000 B; measured 4,743 B (ts-fsrs 5.4.2: 6,694 B). With every optional part taken out (fuzz,
+  // Issue 4 asked for 3,000 B; measured 4,793 B (ts-fsrs 5.4.2: 6,694 B). With every optional part taken out (fuzz,
   // weight checks and migration, rollback/forget/replay/nextInterval, option checks, `describe`) the bundle is still
-  // ~3,100 B, so 3,000 B is below the floor of what the issue also requires (docs/scheduler.md "Speed and size").
-  // The ceiling is the measurement plus 2%, so any growth has to be argued for here.
+  // ~3,190 B, so 3,000 B is below the floor of what the issue also requires (docs/scheduler.md "Speed and size").
+  // The ceiling is the measurement plus about 1%, so any growth has to be argued for here.
   { name: "{ createFsrs, Rating } from 'recallkit/scheduler'", code: "export { createFsrs, Rating } from 'recallkit/scheduler'", maxGzip: 4850, mustNotContain: ZOD_MARKERS },
   { name: "{ grade } from 'recallkit/scoring'", code: "export { grade } from 'recallkit/scoring'", maxGzip: 4096, mustNotContain: ZOD_MARKERS },
   { name: "* from 'recallkit/scheduler'", code: "export * from 'recallkit/scheduler'", maxGzip: 8500, mustNotContain: ZOD_MARKERS },
