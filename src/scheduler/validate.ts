@@ -34,7 +34,7 @@ const MS = 'epoch ms';
  * @throws RecallKitError `RK_INVALID_TIME` for NaN, infinities, invalid dates and other types.
  */
 export function toMs(now: unknown, path = 'now'): number {
-  // Numbers first: `instanceof` on every call cost about 10% of `retrievability`.
+  // Numbers first: the common case never reaches the Date check.
   const ms = typeof now === 'number' ? now : now instanceof Date ? now.getTime() : Number.NaN;
   return Number.isFinite(ms) ? (ms as number) : fail('RK_INVALID_TIME', path, `${MS} or a valid Date`, now);
 }

@@ -163,7 +163,6 @@ export function createFsrs(options: FsrsOptions = {}): FsrsScheduler {
     const last = card.lastReview;
     return last !== null && ms < last ? fail('RK_INVALID_TIME', 'now', `>= lastReview ${last}`, ms) : ms;
   };
-  // The outcome of one grade (or all, for 0) of a review now; elapsed days are whole learner days since the last review (0 for a new card).
   // Whole learner days since the last review (0 for a new card).
   const elapsed = (card: CardState, ms: number): number => {
     const last = card.lastReview;

@@ -5,6 +5,7 @@
  * the same order as ts-fsrs 5.4 (`algorithm.ts`) and rounded to 8 decimals at
  * the same places, so results are bit-identical to it (IEEE-754 is deterministic
  * for the same sequence of operations; `Math.pow`/`Math.exp` are the engine's).
+ * The forgetting curve alone takes a faster route to the same rounded value ({@link powRound8}).
  *
  * @see https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm
  */

@@ -6,9 +6,10 @@
  * scheduling is on (learning steps, same-day stability), `LongTermScheduler`
  * when it is off (every answer goes straight to review with a day interval).
  *
- * Hint: this is the hot path of `review` and `preview`. It allocates only the
- * results (card, log, pair) and creates no closures: tools that keep function
- * names (tsx, esbuild `keepNames`) would wrap each one on every call.
+ * Hint: this is the hot path of `review` and `preview`. Besides the results (card,
+ * log, pair) it allocates one record of the shared parts and two five-slot arrays,
+ * and it creates no closures: tools that keep function names (tsx, esbuild
+ * `keepNames`) would wrap each one on every call.
  */
 import { DAY_MS, type DayRollover } from '../../core/time';
 import type { LoadBalancer } from '../load-balance';
