@@ -59,36 +59,25 @@ const COUNT = 'a whole number >= 0';
  * The first field of a card that breaks the version-1 `CardState` rules, as `[key, rule]`,
  * or `undefined` for a valid card. Fields are checked in the order errors report them.
  *
- * Hint: this runs on every review, so it is one chain of comparisons that reads each
+ * Hint: this runs on every review, so it is one run of comparisons that reads each
  * field by name (a loop over a field table reads them through a megamorphic keyed
  * load, which made `retrievability` twice as slow); for a valid card it allocates nothing.
  */
 function cardProblem(c: CardState): readonly [keyof CardState, string] | undefined {
   const s = c.state;
   const last = c.lastReview;
-  return c.version !== 1
-    ? ['version', '1 (see migrateCardState)']
-    : !Number.isFinite(c.due)
-      ? ['due', MS]
-      : s !== 'review' && s !== 'new' && s !== 'learning' && s !== 'relearning'
-        ? ['state', 'new|learning|review|relearning']
-        : !isSize(c.stability)
-          ? ['stability', SIZE]
-          : !isSize(c.difficulty)
-            ? ['difficulty', SIZE]
-            : !isSize(c.scheduledDays)
-              ? ['scheduledDays', SIZE]
-              : !isCount(c.step)
-                ? ['step', COUNT]
-                : !isCount(c.reps)
-                  ? ['reps', COUNT]
-                  : !isCount(c.lapses)
-                    ? ['lapses', COUNT]
-                    : !(last === null ? s === 'new' : Number.isFinite(last))
-                      ? ['lastReview', `${MS} (null only if new)`]
-                      : c.id !== undefined && typeof c.id !== 'string'
-                        ? ['id', 'a string']
-                        : undefined;
+  if (c.version !== 1) return ['version', '1 (see migrateCardState)'];
+  if (!Number.isFinite(c.due)) return ['due', MS];
+  if (s !== 'review' && s !== 'new' && s !== 'learning' && s !== 'relearning') return ['state', 'new|learning|review|relearning'];
+  if (!isSize(c.stability)) return ['stability', SIZE];
+  if (!isSize(c.difficulty)) return ['difficulty', SIZE];
+  if (!isSize(c.scheduledDays)) return ['scheduledDays', SIZE];
+  if (!isCount(c.step)) return ['step', COUNT];
+  if (!isCount(c.reps)) return ['reps', COUNT];
+  if (!isCount(c.lapses)) return ['lapses', COUNT];
+  if (!(last === null ? s === 'new' : Number.isFinite(last))) return ['lastReview', `${MS} (null only if new)`];
+  if (c.id !== undefined && typeof c.id !== 'string') return ['id', 'a string'];
+  return undefined;
 }
 
 /**

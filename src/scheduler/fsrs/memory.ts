@@ -50,8 +50,7 @@ export function createModel(w: readonly number[], shortTerm: boolean): Model {
     decay,
     factor,
     expW8: Math.exp(w[8] as number),
-    // D0(4) = w4 - e^{3 w5} + 1, as initDifficulty(m, 4) computes it.
-    easyD0: round8((w[4] as number) - Math.exp(3 * (w[5] as number)) + 1),
+    easyD0: initDifficulty({ w }, 4),
     lapseDivisor: shortTerm ? Math.exp((w[17] as number) * (w[18] as number)) : 1,
     shortTerm,
     shortExp: [0, 1, 2, 3, 4].map((g) => Math.exp((w[17] as number) * (g - 3 + (w[18] as number)))),
@@ -97,11 +96,11 @@ export function initStability(m: Model, g: Grade): number {
 /**
  * Initial difficulty: $D_0(G) = w_4 - e^{w_5 (G - 1)} + 1$ (not clamped here; callers clamp to [1, 10]).
  *
- * @param m The model.
+ * @param m The model (only its weights are read, so `createModel` can call it for `D0(4)`).
  * @param g The first grade.
  * @returns Difficulty, rounded to 8 decimals.
  */
-export function initDifficulty(m: Model, g: Grade): number {
+export function initDifficulty(m: Pick<Model, 'w'>, g: Grade): number {
   return round8((m.w[4] as number) - Math.exp((g - 1) * (m.w[5] as number)) + 1);
 }
 

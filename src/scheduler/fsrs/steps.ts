@@ -63,18 +63,3 @@ export function stepMinutes(steps: readonly number[], phase: CardPhase, step: nu
 export function nextStep(step: number, g: Grade): number {
   return g === 2 ? step : g === 3 ? step + 1 : 0;
 }
-
-/**
- * Where a learning step leads: {@link stepMinutes} and {@link nextStep} together
- * (the next step is 0 when the card leaves the steps).
- *
- * @param steps Minutes per step.
- * @param phase The card's phase before the review.
- * @param step The card's current step index.
- * @param g The grade.
- * @returns Minutes (0 when the card leaves the steps) and the next step.
- */
-export function stepOutcome(steps: readonly number[], phase: CardPhase, step: number, g: Grade): { minutes: number; next: number } {
-  const minutes = stepMinutes(steps, phase, step, g);
-  return { minutes, next: minutes > 0 ? nextStep(step, g) : 0 };
-}
